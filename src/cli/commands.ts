@@ -1,0 +1,7 @@
+import type { Command } from './io.ts';
+
+/**
+ * Every subcommand of `cobra-koppelhulp`, in the order `--help` lists them.
+ * Each capability adds its command here.
+ */
+export const COMMANDS: readonly Command[] = [];

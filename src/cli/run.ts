@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { COMMANDS } from './commands.ts';
+import { EXIT, UsageError, writeLine, type CliIo, type Command, type ExitCode } from './io.ts';
+
+const PROGRAM = 'cobra-koppelhulp';
+
+export function readVersion(): string {
+  const url = new URL('../../package.json', import.meta.url);
+  const pkg = JSON.parse(readFileSync(url, 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function mainHelp(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((command) => command.name.length), 4);
+  const lines = [
+    `Usage: ${PROGRAM} <command> [options]`,
+    '',
+    'Checks and hands over SD Worx Cobra API credentials.',
+    '',
+    'Commands:',
+    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     Show help; after a command, help for that command',
+    '  -v, --version  Show the version',
+    '',
+    'Exit codes: 0 success, 1 a check failed, 2 invalid input,',
+    '            3 could not connect or authenticate.',
+  ];
+  return lines.join('\n');
+}
+
+/** Runs the CLI with the given arguments (without node and script path). */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly Command[] = COMMANDS,
+): Promise<ExitCode> {
+  const [first, ...rest] = argv;
+
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    const topic = first === 'help' ? rest[0] : undefined;
+    const command = commands.find((candidate) => candidate.name === topic);
+    writeLine(io.stdout, command?.usage ?? mainHelp(commands));
+    return first === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  if (first === '-v' || first === '--version') {
+    writeLine(io.stdout, readVersion());
+    return EXIT.ok;
+  }
+
+  const command = commands.find((candidate) => candidate.name === first);
+  if (command === undefined) {
+    writeLine(
+      io.stderr,
+      `${PROGRAM}: unknown command "${first}". Run "${PROGRAM} --help" for the list.`,
+    );
+    return EXIT.badInput;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    writeLine(io.stdout, command.usage);
+    return EXIT.ok;
+  }
+
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(io.stderr, `${PROGRAM} ${command.name}: ${error.message}`);
+      writeLine(io.stderr, `Run "${PROGRAM} ${command.name} --help" for usage.`);
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+}

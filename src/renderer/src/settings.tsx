@@ -1,0 +1,58 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { Settings, SettingsPatch } from '../../shared/ipc/app.ts';
+import type { AppError } from '../../shared/result.ts';
+import { api } from './api.ts';
+
+interface SettingsState {
+  settings: Settings | null;
+  error: AppError | null;
+  update(patch: SettingsPatch): Promise<boolean>;
+}
+
+const SettingsContext = createContext<SettingsState | null>(null);
+
+/** Loads the settings from main once and shares them with every screen. */
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    void api.app.getSettings().then((result) => {
+      if (result.ok) {
+        setSettings(result.value);
+      } else {
+        setError(result.error);
+      }
+    });
+  }, []);
+
+  const update = useCallback(async (patch: SettingsPatch) => {
+    const result = await api.app.updateSettings(patch);
+    if (result.ok) {
+      setSettings(result.value);
+      setError(null);
+      return true;
+    }
+    setError(result.error);
+    return false;
+  }, []);
+
+  const value = useMemo(() => ({ settings, error, update }), [settings, error, update]);
+  return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
+}
+
+export function useSettings(): SettingsState {
+  const state = useContext(SettingsContext);
+  if (state === null) {
+    throw new Error('useSettings must be used inside SettingsProvider');
+  }
+  return state;
+}

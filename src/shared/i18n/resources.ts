@@ -1,0 +1,18 @@
+import enCommon from '../locales/en/common.json' with { type: 'json' };
+import enErrors from '../locales/en/errors.json' with { type: 'json' };
+import nlCommon from '../locales/nl/common.json' with { type: 'json' };
+import nlErrors from '../locales/nl/errors.json' with { type: 'json' };
+import type { Language } from '../ipc/app.ts';
+
+/**
+ * Every user-facing string, by language and namespace. Each feature adds its
+ * namespace here, in both languages; a unit test checks that the two
+ * languages have the same keys.
+ */
+export const resources = {
+  nl: { common: nlCommon, errors: nlErrors },
+  en: { common: enCommon, errors: enErrors },
+} satisfies Record<Language, Record<string, unknown>>;
+
+export const NAMESPACES = Object.keys(resources.nl) as (keyof (typeof resources)['nl'])[];
+export const DEFAULT_LANGUAGE: Language = 'nl';

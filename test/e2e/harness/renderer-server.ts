@@ -1,0 +1,26 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { serveRendererFile } from '../../../src/main/app-protocol.ts';
+
+export const RENDERER_ROOT = resolve(import.meta.dirname, '..', '..', '..', 'out', 'renderer');
+
+/**
+ * Serves the built renderer on loopback with the app protocol's own code and
+ * headers, so the page runs under the app's real Content-Security-Policy.
+ */
+export async function startRendererServer(): Promise<{ origin: string; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    void serveRendererFile(RENDERER_ROOT, pathname).then((file) => {
+      response.writeHead(file.status, file.headers);
+      response.end(file.body);
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}

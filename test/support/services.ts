@@ -1,0 +1,59 @@
+import { appendFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, type LogSink } from '../../src/core/log/logger.ts';
+import { SecretRegistry } from '../../src/core/log/redact.ts';
+import { createSettingsStore } from '../../src/core/settings.ts';
+import type { AppServices } from '../../src/main/services.ts';
+
+export interface TestServices {
+  services: AppServices;
+  userDataDir: string;
+  logFile: string;
+  openedUrls: string[];
+  emitted: { group: string; name: string; payload: unknown }[];
+}
+
+/** A log sink that appends JSON lines to a file, like electron-log's file transport. */
+export function fileSink(path: string): LogSink {
+  return (level, scope, message, fields) => {
+    appendFileSync(path, `${JSON.stringify({ level, scope, message, ...fields })}\n`);
+  };
+}
+
+/**
+ * Builds the services that main builds from Electron, from test stand-ins:
+ * a temporary user data folder, a log file in it and recorded side effects.
+ * Only Electron adapters are replaced; the stores and handlers are real.
+ */
+export function createTestServices(
+  options: { userDataDir?: string; onEmit?: (channel: string, payload: unknown) => void } = {},
+): TestServices {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'koppelhulp-test-'));
+  mkdirSync(join(userDataDir, 'logs'), { recursive: true });
+  const logFile = join(userDataDir, 'logs', 'main.log');
+  const secrets = new SecretRegistry();
+  const log = createLogger('main', fileSink(logFile), secrets);
+  const openedUrls: string[] = [];
+  const emitted: TestServices['emitted'] = [];
+
+  const services: AppServices = {
+    app: {
+      name: 'Cobra Koppelhulp',
+      version: '0.0.0-test',
+      electronVersion: null,
+      platform: process.platform,
+    },
+    log,
+    secrets,
+    settings: createSettingsStore(userDataDir, log.child('settings')),
+    openExternal: async (url) => {
+      openedUrls.push(url);
+    },
+    emit: (group, name, payload) => {
+      emitted.push({ group, name: String(name), payload });
+      options.onEmit?.(`${group}:${String(name)}`, payload);
+    },
+  };
+  return { services, userDataDir, logFile, openedUrls, emitted };
+}

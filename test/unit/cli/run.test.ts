@@ -1,0 +1,86 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { EXIT, UsageError, type CliIo, type Command } from '../../../src/cli/io.ts';
+import { readVersion, runCli } from '../../../src/cli/run.ts';
+
+function io(): CliIo & { out(): string; err(): string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return {
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    env: {},
+    signal: new AbortController().signal,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+const echo: Command = {
+  name: 'echo',
+  summary: 'Print the arguments',
+  usage: 'Usage: cobra-koppelhulp echo WORDS',
+  async run(args, streams) {
+    if (args.length === 0) {
+      throw new UsageError('missing WORDS');
+    }
+    streams.stdout.write(args.join(' '));
+    return EXIT.ok;
+  },
+};
+
+describe('runCli', () => {
+  it('prints the version from package.json', async () => {
+    const streams = io();
+    expect(await runCli(['--version'], streams, [echo])).toBe(EXIT.ok);
+    expect(streams.out().trim()).toBe(readVersion());
+    expect(readVersion()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('lists the commands in --help', async () => {
+    const streams = io();
+    expect(await runCli(['--help'], streams, [echo])).toBe(EXIT.ok);
+    expect(streams.out()).toContain('echo');
+    expect(streams.out()).toContain('Print the arguments');
+  });
+
+  it('exits with 2 and prints help without a command', async () => {
+    const streams = io();
+    expect(await runCli([], streams, [echo])).toBe(EXIT.badInput);
+    expect(streams.out()).toContain('Usage:');
+  });
+
+  it('dispatches to a subcommand', async () => {
+    const streams = io();
+    expect(await runCli(['echo', 'a', 'b'], streams, [echo])).toBe(EXIT.ok);
+    expect(streams.out()).toBe('a b');
+  });
+
+  it('prints the usage of a subcommand for --help and help NAME', async () => {
+    for (const argv of [
+      ['echo', '--help'],
+      ['help', 'echo'],
+    ]) {
+      const streams = io();
+      expect(await runCli(argv, streams, [echo])).toBe(EXIT.ok);
+      expect(streams.out()).toContain('Usage: cobra-koppelhulp echo');
+    }
+  });
+
+  it('rejects an unknown command with exit code 2', async () => {
+    const streams = io();
+    expect(await runCli(['frobnicate'], streams, [echo])).toBe(EXIT.badInput);
+    expect(streams.err()).toContain('unknown command "frobnicate"');
+  });
+
+  it('turns a usage error into exit code 2 with the message', async () => {
+    const streams = io();
+    expect(await runCli(['echo'], streams, [echo])).toBe(EXIT.badInput);
+    expect(streams.err()).toContain('missing WORDS');
+  });
+});
