@@ -1,11 +1,11 @@
-import { app, BrowserWindow, session, shell } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, clipboard, dialog, net, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
 import { createLogger } from '../core/log/logger.ts';
 import { SecretRegistry } from '../core/log/redact.ts';
 import { createSettingsStore } from '../core/settings.ts';
 import { contract } from '../shared/ipc/contract.ts';
 import type { EventSpec } from '../shared/ipc/define.ts';
-import { createElectronLogSink } from './electron/log.ts';
+import { createElectronLogSink, logFilePath } from './electron/log.ts';
 import { createHandlers } from './handlers/index.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
@@ -57,10 +57,37 @@ function start(): void {
       electronVersion: process.versions.electron ?? null,
       platform: process.platform,
     },
+    paths: { userData: app.getPath('userData'), logs: dirname(logFilePath()) },
     log,
     secrets,
     settings: createSettingsStore(app.getPath('userData'), log.child('settings')),
+    fetch: (input, init) => net.fetch(input as string | Request, init),
+    dialogs: {
+      showSaveDialog: async (options) => {
+        const parent = mainWindow ?? undefined;
+        const result = parent
+          ? await dialog.showSaveDialog(parent, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled ? undefined : result.filePath;
+      },
+      showOpenDialog: async ({ multiple, ...options }) => {
+        const properties: ('openFile' | 'multiSelections')[] = multiple
+          ? ['openFile', 'multiSelections']
+          : ['openFile'];
+        const parent = mainWindow ?? undefined;
+        const result = parent
+          ? await dialog.showOpenDialog(parent, { ...options, properties })
+          : await dialog.showOpenDialog({ ...options, properties });
+        return result.canceled ? undefined : result.filePaths;
+      },
+    },
+    clipboard: {
+      readText: () => clipboard.readText(),
+      writeText: (text) => clipboard.writeText(text),
+      clear: () => clipboard.clear(),
+    },
     openExternal: (url) => shell.openExternal(url),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
     emit: (group, name, payload) => {
       const spec = contract[group][name] as EventSpec<unknown>;
       mainWindow?.webContents.send(spec.channel, payload);

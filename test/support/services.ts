@@ -5,9 +5,14 @@ import { createLogger, type LogSink } from '../../src/core/log/logger.ts';
 import { SecretRegistry } from '../../src/core/log/redact.ts';
 import { createSettingsStore } from '../../src/core/settings.ts';
 import type { AppServices } from '../../src/main/services.ts';
+import { fetch as undiciFetch } from 'undici';
 
 export interface TestServices {
   services: AppServices;
+  /** Paths the scripted dialogs return next, in order; empty means "cancel". */
+  dialogAnswers: { save: string[]; open: string[][] };
+  clipboardText: { value: string };
+  shownInFolder: string[];
   userDataDir: string;
   logFile: string;
   openedUrls: string[];
@@ -36,6 +41,9 @@ export function createTestServices(
   const log = createLogger('main', fileSink(logFile), secrets);
   const openedUrls: string[] = [];
   const emitted: TestServices['emitted'] = [];
+  const dialogAnswers: TestServices['dialogAnswers'] = { save: [], open: [] };
+  const clipboardText = { value: '' };
+  const shownInFolder: string[] = [];
 
   const services: AppServices = {
     app: {
@@ -44,16 +52,43 @@ export function createTestServices(
       electronVersion: null,
       platform: process.platform,
     },
+    paths: { userData: userDataDir, logs: join(userDataDir, 'logs') },
     log,
     secrets,
     settings: createSettingsStore(userDataDir, log.child('settings')),
+    fetch: undiciFetch as unknown as typeof fetch,
+    dialogs: {
+      showSaveDialog: async () => dialogAnswers.save.shift(),
+      showOpenDialog: async () => dialogAnswers.open.shift(),
+    },
+    clipboard: {
+      readText: async () => clipboardText.value,
+      writeText: async (text) => {
+        clipboardText.value = text;
+      },
+      clear: () => {
+        clipboardText.value = '';
+      },
+    },
     openExternal: async (url) => {
       openedUrls.push(url);
+    },
+    showItemInFolder: (path) => {
+      shownInFolder.push(path);
     },
     emit: (group, name, payload) => {
       emitted.push({ group, name: String(name), payload });
       options.onEmit?.(`${group}:${String(name)}`, payload);
     },
   };
-  return { services, userDataDir, logFile, openedUrls, emitted };
+  return {
+    services,
+    userDataDir,
+    logFile,
+    openedUrls,
+    emitted,
+    dialogAnswers,
+    clipboardText,
+    shownInFolder,
+  };
 }
