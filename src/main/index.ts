@@ -3,15 +3,20 @@ import { dirname, join } from 'node:path';
 import { createLogger } from '../core/log/logger.ts';
 import { SecretRegistry } from '../core/log/redact.ts';
 import { createSettingsStore } from '../core/settings.ts';
+import { PRODUCT_NAME } from '../shared/app-identity.ts';
 import { contract } from '../shared/ipc/contract.ts';
 import type { EventSpec } from '../shared/ipc/define.ts';
 import { createElectronLogSink, logFilePath } from './electron/log.ts';
 import { createHandlers } from './handlers/index.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
+import { applyAppIdentity } from './identity.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './security.ts';
 import type { AppServices } from './services.ts';
 import { createMainWindow, denyAllPermissions } from './window.ts';
+
+// First, before the single-instance lock, the logs or a store touch userData.
+applyAppIdentity(app, process.platform);
 
 const secrets = new SecretRegistry();
 const log = createLogger('main', createElectronLogSink(), secrets);
@@ -101,7 +106,7 @@ function start(): void {
   mainWindow = createMainWindow({
     preloadPath: join(here, '../preload/index.cjs'),
     entryUrl: devServerUrl ?? APP_ENTRY_URL,
-    title: 'Cobra Koppelhulp',
+    title: PRODUCT_NAME,
     log,
   });
   mainWindow.on('closed', () => {
