@@ -31,6 +31,11 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; minify it so the page
+      // parses less code at start (the budget is measured on these files).
+      minify: true,
+      // Chromium supports module preload natively.
+      modulePreload: { polyfill: false },
       rolldownOptions: {
         input: { index: resolve(root, 'src/renderer/index.html') },
       },

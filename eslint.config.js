@@ -87,6 +87,29 @@ export default tseslint.config(
           ],
         },
       ],
+      // The start bundle has a 120 KB gzip budget: zod (about 50 KB) and the
+      // locale files must not reach it. Types from these modules are fine;
+      // values the page needs go into zod-free modules such as
+      // src/shared/settings.ts, or into a lazily loaded screen.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'Validate in main; the page gets zod-free types.' }],
+          patterns: [
+            {
+              group: [
+                '**/shared/ipc/*',
+                '!**/shared/ipc/names.ts',
+                '**/shared/{profile,report,connection}.ts',
+                '**/shared/i18n/{resources,translator}.ts',
+              ],
+              allowTypeImports: true,
+              message:
+                'These modules import zod or every locale file; import types only, or move the value to a zod-free module.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

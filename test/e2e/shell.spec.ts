@@ -37,8 +37,10 @@ test.describe('application shell', () => {
 
   test('switches to English and keeps the choice after a restart', async ({ app }) => {
     const { page } = app;
-    await page.getByRole('button', { name: /Taal/ }).click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await page
+      .getByRole('radiogroup', { name: 'Taal' })
+      .getByRole('radio', { name: 'English' })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Connections' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 

@@ -2,6 +2,7 @@ import type { HandlerMap } from '../../shared/ipc/contract.ts';
 import { AppFailure } from '../../shared/result.ts';
 import { isAllowedExternalUrl } from '../security.ts';
 import type { AppServices } from '../services.ts';
+import { rejectKnownSecrets } from './secret-guard.ts';
 
 export function createAppHandlers(services: AppServices): HandlerMap['app'] {
   return {
@@ -30,6 +31,11 @@ export function createAppHandlers(services: AppServices): HandlerMap['app'] {
         );
       }
       await services.openExternal(url);
+    },
+
+    copyText: async ({ text }) => {
+      rejectKnownSecrets(text, services.secrets, 'text');
+      await services.clipboard.writeText(text);
     },
 
     reportRendererError: ({ message, stack, source }) => {

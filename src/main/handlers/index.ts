@@ -1,10 +1,12 @@
 import type { HandlerMap } from '../../shared/ipc/contract.ts';
 import type { AppServices } from '../services.ts';
 import { createAppHandlers } from './app.ts';
+import { createMailHandlers } from './mail.ts';
 
 /** Builds the handler of every invoke channel; each feature adds its group. */
 export function createHandlers(services: AppServices): HandlerMap {
   return {
     app: createAppHandlers(services),
+    mail: createMailHandlers(services),
   };
 }

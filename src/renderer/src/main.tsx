@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api.ts';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
-import './i18n.ts';
+import { initI18n } from './i18n.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import './styles.css';
 
 window.addEventListener('error', (event) => {
@@ -22,10 +23,22 @@ window.addEventListener('unhandledrejection', (event) => {
   });
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <App />
-    </ErrorBoundary>
-  </StrictMode>,
-);
+/**
+ * Reads the settings first so the first paint is already in the user's
+ * language, then renders. A failed read falls back to the defaults; the
+ * settings provider shows that error.
+ */
+async function boot(): Promise<void> {
+  const stored = await api.app.getSettings();
+  const settings = stored.ok ? stored.value : DEFAULT_SETTINGS;
+  await initI18n(settings.language);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App initialSettings={stored.ok ? stored.value : null} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+void boot();

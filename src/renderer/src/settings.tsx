@@ -7,7 +7,8 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { Settings, SettingsPatch } from '../../shared/ipc/app.ts';
+import type { SettingsPatch } from '../../shared/ipc/app.ts';
+import type { Settings } from '../../shared/settings.ts';
 import type { AppError } from '../../shared/result.ts';
 import { api } from './api.ts';
 
@@ -19,12 +20,24 @@ interface SettingsState {
 
 const SettingsContext = createContext<SettingsState | null>(null);
 
-/** Loads the settings from main once and shares them with every screen. */
-export function SettingsProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+/**
+ * Shares the settings with every screen. `initial` is what the page read
+ * before its first render; when that read failed, the provider reads again.
+ */
+export function SettingsProvider({
+  initial,
+  children,
+}: {
+  initial: Settings | null;
+  children: ReactNode;
+}) {
+  const [settings, setSettings] = useState<Settings | null>(initial);
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
+    if (initial !== null) {
+      return;
+    }
     void api.app.getSettings().then((result) => {
       if (result.ok) {
         setSettings(result.value);
@@ -32,7 +45,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
         setError(result.error);
       }
     });
-  }, []);
+  }, [initial]);
 
   const update = useCallback(async (patch: SettingsPatch) => {
     const result = await api.app.updateSettings(patch);

@@ -1,6 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from '../ipc/app.ts';
-import type { AppError } from '../result.ts';
 import { DEFAULT_LANGUAGE, NAMESPACES, resources } from './resources.ts';
 
 /**
@@ -21,16 +20,4 @@ export async function createTranslator(language: Language = DEFAULT_LANGUAGE): P
   return instance.t;
 }
 
-/**
- * Translates an expected failure by its code (`errors:<code>`, with dots as
- * key separators). Unknown codes fall back to a generic message that shows
- * the code, never to a wrong one.
- */
-export function translateError(t: TFunction, error: AppError): string {
-  const key = `errors:${error.code}`;
-  const params = { ...error.params, code: error.code };
-  if (t(key, { defaultValue: '' }) === '') {
-    return t('errors:unknown', params);
-  }
-  return t(key, params);
-}
+export { translateError } from './errors.ts';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { LANGUAGES, NETWORK_LIMITS, type Settings } from '../settings.ts';
 import { event, invoke } from './define.ts';
 
-export const LANGUAGES = ['nl', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { DEFAULT_SETTINGS, LANGUAGES } from '../settings.ts';
+export type { Language, Settings } from '../settings.ts';
 
 export interface AppInfo {
   name: string;
@@ -12,28 +13,23 @@ export interface AppInfo {
   nodeVersion: string;
 }
 
-export interface Settings {
-  language: Language;
-  network: {
-    /** Per-request timeout for calls to Cobra, in milliseconds. */
-    requestTimeoutMs: number;
-    /** Maximum number of Cobra requests in flight at once. */
-    concurrency: number;
-  };
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  language: 'nl',
-  network: { requestTimeoutMs: 15_000, concurrency: 4 },
-};
-
 export const settingsPatchSchema = z
   .object({
     language: z.enum(LANGUAGES).optional(),
     network: z
       .object({
-        requestTimeoutMs: z.number().int().min(1_000).max(120_000).optional(),
-        concurrency: z.number().int().min(1).max(16).optional(),
+        requestTimeoutMs: z
+          .number()
+          .int()
+          .min(NETWORK_LIMITS.requestTimeoutMs.min)
+          .max(NETWORK_LIMITS.requestTimeoutMs.max)
+          .optional(),
+        concurrency: z
+          .number()
+          .int()
+          .min(NETWORK_LIMITS.concurrency.min)
+          .max(NETWORK_LIMITS.concurrency.max)
+          .optional(),
       })
       .strict()
       .optional(),
@@ -43,6 +39,9 @@ export const settingsPatchSchema = z
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const externalUrlSchema = z.object({ url: z.string().max(2048) });
+
+/** Non-secret text the user copies, such as the client display name. */
+export const copyTextSchema = z.object({ text: z.string().min(1).max(10_000) }).strict();
 
 /** A crash or uncaught error in the renderer, reported so main can log it. */
 export const rendererErrorSchema = z.object({
@@ -56,6 +55,8 @@ export const appContract = {
   getSettings: invoke<Settings>()('app:get-settings', z.undefined()),
   updateSettings: invoke<Settings>()('app:update-settings', settingsPatchSchema),
   openExternal: invoke<void>()('app:open-external', externalUrlSchema),
+  /** Copies non-secret text; main rejects text that contains a known secret. */
+  copyText: invoke<void>()('app:copy-text', copyTextSchema),
   reportRendererError: invoke<void>()('app:report-renderer-error', rendererErrorSchema),
   /** Pushed when main wants the renderer to show a notice to the user. */
   onNotice: event<{ code: string; params?: Record<string, string> }>('app:notice'),

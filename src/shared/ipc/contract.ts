@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app.ts';
+import { mailContract } from './mail.ts';
 import type { EventSpec, InvokeSpec } from './define.ts';
 import type { Result } from '../result.ts';
 
@@ -10,6 +11,7 @@ import type { Result } from '../result.ts';
  */
 export const contract = {
   app: appContract,
+  mail: mailContract,
 };
 
 export type AppContract = typeof contract;
@@ -57,4 +59,4 @@ export interface HandlerContext {
 export type EventPayload<Group extends keyof AppContract, Name extends keyof AppContract[Group]> =
   AppContract[Group][Name] extends EventSpec<infer Payload> ? Payload : never;
 
-export const API_GLOBAL_NAME = 'koppelhulp';
+export { API_GLOBAL_NAME } from './names.ts';

@@ -8,11 +8,15 @@ export const RENDERER_ROOT = resolve(import.meta.dirname, '..', '..', '..', 'out
 /**
  * Serves the built renderer on loopback with the app protocol's own code and
  * headers, so the page runs under the app's real Content-Security-Policy.
+ * `root` defaults to the built renderer; the UI benchmark serves its blank
+ * page from another folder the same way.
  */
-export async function startRendererServer(): Promise<{ origin: string; close(): Promise<void> }> {
+export async function startRendererServer(
+  root: string = RENDERER_ROOT,
+): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    void serveRendererFile(RENDERER_ROOT, pathname).then((file) => {
+    void serveRendererFile(root, pathname).then((file) => {
       response.writeHead(file.status, file.headers);
       response.end(file.body);
     });

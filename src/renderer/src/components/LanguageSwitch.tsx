@@ -1,43 +1,32 @@
-import {
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  Button,
-} from 'react-aria-components';
+import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../shared/ipc/app.ts';
+import { LANGUAGES, type Language } from '../../../shared/settings.ts';
 import { useSettings } from '../settings.tsx';
 
-/** Language choice; stored in the settings so it survives a restart. */
-export function LanguageSwitch() {
+/** Language choice as two toggle buttons; stored in the settings so it survives a restart. */
+export function LanguageSwitch({ className }: { className?: string }) {
   const { t, i18n } = useTranslation();
   const { update } = useSettings();
 
   return (
-    <Select
-      className="language-switch"
-      selectedKey={i18n.language as Language}
-      onSelectionChange={(key) => {
-        void update({ language: key as Language });
+    <ToggleButtonGroup
+      className={className ?? 'language-switch'}
+      aria-label={t('language.label')}
+      selectionMode="single"
+      disallowEmptySelection
+      selectedKeys={[i18n.language]}
+      onSelectionChange={(keys) => {
+        const [next] = [...keys] as Language[];
+        if (next !== undefined && next !== i18n.language) {
+          void update({ language: next });
+        }
       }}
     >
-      <Label>{t('language.label')}</Label>
-      <Button>
-        <SelectValue />
-        <span aria-hidden="true"> ▾</span>
-      </Button>
-      <Popover>
-        <ListBox>
-          {LANGUAGES.map((language) => (
-            <ListBoxItem key={language} id={language} lang={language}>
-              {t(`language.${language}`)}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
+      {LANGUAGES.map((language) => (
+        <ToggleButton key={language} id={language} lang={language}>
+          {t(`language.${language}`)}
+        </ToggleButton>
+      ))}
+    </ToggleButtonGroup>
   );
 }

@@ -1,15 +1,25 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { hrefFor, ROUTES, type Route } from '../router.ts';
+import { hrefFor, NAV_ROUTES, type Route } from '../router.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-/** The frame around every screen: header, main menu and content area. */
+/** The frame around every screen: skip link, header, main menu and content area. */
 export function Layout({ route, children }: { route: Route; children: ReactNode }) {
   const { t } = useTranslation();
+  // A connection's pages belong to the connections item of the menu.
+  const current = route === 'connection' ? 'start' : route;
   return (
     <div className="layout">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // The hash holds the route, so move focus without following the link.
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('skipToContent')}
       </a>
       <header className="app-header">
@@ -21,9 +31,9 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
       </header>
       <nav className="app-nav" aria-label={t('nav.label')}>
         <ul>
-          {ROUTES.map((item) => (
+          {NAV_ROUTES.map((item) => (
             <li key={item}>
-              <Link href={hrefFor(item)} aria-current={item === route ? 'page' : undefined}>
+              <Link href={hrefFor(item)} aria-current={item === current ? 'page' : undefined}>
                 {t(`nav.${item}`)}
               </Link>
             </li>

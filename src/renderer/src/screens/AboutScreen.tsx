@@ -4,8 +4,9 @@ import type { AppInfo } from '../../../shared/ipc/app.ts';
 import type { AppError } from '../../../shared/result.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { Loading } from '../components/Loading.tsx';
 
-export function AboutScreen() {
+export default function AboutScreen() {
   const { t } = useTranslation();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -24,7 +25,7 @@ export function AboutScreen() {
     <section aria-labelledby="about-title">
       <h1 id="about-title">{t('about.title')}</h1>
       {error !== null && <ErrorMessage error={error} />}
-      {info === null && error === null && <p role="status">{t('loading')}</p>}
+      {info === null && error === null && <Loading />}
       {info !== null && (
         <dl className="facts" data-testid="app-info">
           <dt>{t('about.version', { version: info.version })}</dt>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-export function OpenScreen() {
+export default function OpenScreen() {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="open-title">
