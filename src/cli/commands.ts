@@ -1,7 +1,8 @@
+import { sandboxCommand } from './commands/sandbox.ts';
 import type { Command } from './io.ts';
 
 /**
  * Every subcommand of `cobra-koppelhulp`, in the order `--help` lists them.
  * Each capability adds its command here.
  */
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [sandboxCommand];
