@@ -3,7 +3,8 @@
  *
  * Two layers: known secret values registered at runtime (the client secret,
  * a passphrase, an access token) are replaced wherever they appear, also in
- * their base64, URL-encoded and form-encoded forms; and secret-shaped text
+ * their base64 (also inside a longer base64 value), base64url, URL-encoded
+ * and form-encoded forms; and secret-shaped text
  * (Authorization headers, `client_secret=` fields, JSON secret fields) is
  * masked even when its value was never registered.
  */
@@ -31,6 +32,9 @@ const SECRET_KEYS = new Set([
 ]);
 
 const TEXT_PATTERNS: readonly RegExp[] = [
+  // Authorization and Proxy-Authorization header values, whatever the
+  // credential looks like (a base64 credential can be letters only).
+  /\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:Basic|Bearer)\s+)[^\s"',;]+/gi,
   // Authorization: Basic abc / Bearer abc, in headers and in free text. The
   // credential must contain a digit or a base64 symbol, so that prose such
   // as "Basic authentication" stays readable.
@@ -76,8 +80,32 @@ function encodedForms(secret: string): string[] {
   forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
   forms.add(Buffer.from(secret, 'utf8').toString('base64'));
   forms.add(Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, ''));
+  forms.add(Buffer.from(secret, 'utf8').toString('base64url'));
+  for (const form of embeddedBase64Forms(secret)) {
+    forms.add(form);
+  }
   forms.add(JSON.stringify(secret).slice(1, -1));
   return [...forms].filter((form) => form.length >= 4);
+}
+
+/**
+ * The base64 characters that encode the secret when it sits inside a longer
+ * encoded value, such as `client:secret` in a Basic credential. Base64
+ * works on 3-byte groups, so the encoding depends on the secret's offset
+ * modulo 3: for each offset, only the characters whose 6 bits come from the
+ * secret alone are kept.
+ */
+function embeddedBase64Forms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const forms: string[] = [];
+  for (let offset = 0; offset < 3; offset++) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+    const first = Math.ceil((offset * 8) / 6);
+    const end = Math.floor(((offset + bytes.length) * 8) / 6);
+    const core = encoded.slice(first, end);
+    forms.push(core, core.replaceAll('+', '-').replaceAll('/', '_'));
+  }
+  return forms;
 }
 
 /** Masks registered secrets and secret-shaped text in a string. */
@@ -90,6 +118,9 @@ export function redactText(text: string, registry?: SecretRegistry): string {
   }
   for (const pattern of TEXT_PATTERNS) {
     result = result.replace(pattern, (match: string, prefix?: string) => {
+      if (prefix !== undefined && /authorization/i.test(prefix)) {
+        return `${prefix}${REDACTED}`;
+      }
       if (match.startsWith('"') && prefix !== undefined) {
         return `${prefix}"${REDACTED}"`;
       }

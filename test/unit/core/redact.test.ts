@@ -29,6 +29,35 @@ describe('redactText', () => {
     expect(redacted).toContain(REDACTED);
   });
 
+  it.each([
+    ['letters-only Basic credential', 'Authorization: Basic YWJjZGVmZ2hpamts', 'YWJjZGVmZ2hpamts'],
+    ['Proxy-Authorization header', 'Proxy-Authorization: Basic cHJveHk6cHc=', 'cHJveHk6cHc='],
+    ['lower-case bearer token', 'authorization: bearer abcdefghijklmnop', 'abcdefghijklmnop'],
+    [
+      'Authorization in a JSON header map',
+      '{"headers":{"Authorization":"Bearer abcdefghijklmnop"}}',
+      'abcdefghijklmnop',
+    ],
+    ['URL-encoded client_secret', 'client_id=demo&client_secret=a%2Bb%2Fc%3D%3D', 'a%2Bb%2Fc'],
+    ['passphrase form field', 'passphrase=correct+horse+battery&x=1', 'correct+horse'],
+    ['password form field', 'user=a&password=Hunter2!', 'Hunter2!'],
+    ['JSON client_secret', '{"client_secret": "s3cr3t value"}', 's3cr3t value'],
+    ['JSON refresh token', '{"refresh_token":"rt-12345"}', 'rt-12345'],
+    ['JSON password', '{"password":"pa ss"}', 'pa ss'],
+  ])('masks a %s', (_name, text, secretPart) => {
+    const redacted = redactText(text);
+    expect(redacted).not.toContain(secretPart);
+    expect(redacted).toContain(REDACTED);
+  });
+
+  it.each([
+    ['client id', 'demo-client'],
+    ['company number', '12345678'],
+    ['resource name', 'PersonOrganization'],
+  ])('keeps a header line without credentials and its %s', (_name, value) => {
+    expect(redactText(`GET /odata/${value} 200`)).toContain(value);
+  });
+
   it('keeps prose that mentions Basic authentication', () => {
     expect(redactText('Basic authentication failed')).toBe('Basic authentication failed');
   });
@@ -44,6 +73,49 @@ describe('redactText', () => {
     registry.register(SECRET);
     const redacted = redactText(`value=${form} end`, registry);
     expect(redacted).not.toContain(form);
+  });
+
+  it('masks a registered secret in base64url form', () => {
+    const registry = new SecretRegistry();
+    registry.register(SECRET);
+    const encoded = Buffer.from(SECRET).toString('base64url');
+    expect(redactText(`blob ${encoded} end`, registry)).toBe(`blob ${REDACTED} end`);
+  });
+
+  it.each([
+    ['after a client id', `demo:${SECRET}`],
+    ['after two bytes', `ab${SECRET}`],
+    ['inside JSON', `{"s":"${SECRET}","n":1}`],
+  ])('masks a registered secret base64-encoded %s', (_name, plain) => {
+    const registry = new SecretRegistry();
+    registry.register(SECRET);
+    const encoded = Buffer.from(plain).toString('base64');
+    // The base64 characters whose bits all come from the secret.
+    const start = Buffer.byteLength(plain.slice(0, plain.indexOf(SECRET)));
+    const end = start + Buffer.byteLength(SECRET);
+    const secretOnly = encoded.slice(Math.ceil((start * 8) / 6), Math.floor((end * 8) / 6));
+    const redacted = redactText(`blob ${encoded} end`, registry);
+    expect(redacted).toContain(REDACTED);
+    for (let i = 0; i + 6 <= secretOnly.length; i++) {
+      expect(redacted).not.toContain(secretOnly.slice(i, i + 6));
+    }
+  });
+
+  it('masks a registered passphrase with spaces in every form', () => {
+    const passphrase = 'seven random words read over phone';
+    const registry = new SecretRegistry();
+    registry.register(passphrase);
+    const text = [
+      passphrase,
+      encodeURIComponent(passphrase),
+      new URLSearchParams({ p: passphrase }).toString(),
+      Buffer.from(passphrase).toString('base64'),
+    ].join(' | ');
+    const redacted = redactText(text, registry);
+    expect(redacted).not.toContain('random words');
+    expect(redacted).not.toContain('random%20words');
+    expect(redacted).not.toContain('random+words');
+    expect(redacted).not.toContain(Buffer.from(passphrase).toString('base64').slice(0, 12));
   });
 
   it('stops masking a secret once it is unregistered', () => {
