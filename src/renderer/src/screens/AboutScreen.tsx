@@ -5,6 +5,7 @@ import type { AppError } from '../../../shared/result.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { LicenceList } from '../components/LicenceList.tsx';
 
 export default function AboutScreen() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export default function AboutScreen() {
         </dl>
       )}
       <p>{t('about.privacy')}</p>
+      <LicenceList />
     </section>
   );
 }
