@@ -2,11 +2,13 @@ import type { HandlerMap } from '../../shared/ipc/contract.ts';
 import type { AppServices } from '../services.ts';
 import { createAppHandlers } from './app.ts';
 import { createMailHandlers } from './mail.ts';
+import { createDiagnosticsHandlers } from './diagnostics.ts';
 
 /** Builds the handler of every invoke channel; each feature adds its group. */
 export function createHandlers(services: AppServices): HandlerMap {
   return {
     app: createAppHandlers(services),
     mail: createMailHandlers(services),
+    diagnostics: createDiagnosticsHandlers(services),
   };
 }

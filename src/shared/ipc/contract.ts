@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appContract } from './app.ts';
 import { mailContract } from './mail.ts';
+import { diagnosticsContract } from './diagnostics.ts';
 import type { EventSpec, InvokeSpec } from './define.ts';
 import type { Result } from '../result.ts';
 
@@ -12,6 +13,7 @@ import type { Result } from '../result.ts';
 export const contract = {
   app: appContract,
   mail: mailContract,
+  diagnostics: diagnosticsContract,
 };
 
 export type AppContract = typeof contract;

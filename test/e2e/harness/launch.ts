@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { contract } from '../../../src/shared/ipc/contract.ts';
+import { contract, type HandlerMap } from '../../../src/shared/ipc/contract.ts';
 import type { EventSpec } from '../../../src/shared/ipc/define.ts';
 import { createHandlers } from '../../../src/main/handlers/index.ts';
 import { buildRoutes, dispatch } from '../../../src/main/ipc/dispatch.ts';
@@ -26,7 +26,14 @@ export interface LaunchedApp extends TestServices {
  */
 export async function launchApp(
   page: Page,
-  options: { userDataDir?: string } = {},
+  options: {
+    userDataDir?: string;
+    /**
+     * Replaces real handlers before the routes are built, to make main
+     * return what a bug in main would return. Applied on every restart.
+     */
+    adjustHandlers?: (handlers: HandlerMap) => void;
+  } = {},
 ): Promise<LaunchedApp> {
   const server = await startRendererServer();
   let pushToPage = (channel: string, payload: unknown): void => {
@@ -51,8 +58,11 @@ export async function launchApp(
   };
   const boot = (userDataDir?: string) => {
     const services = createTestServices({ userDataDir, onEmit });
-    const handlers = createHandlers(services.services) as never;
-    const routes = new Map(buildRoutes(contract, handlers).map((route) => [route.channel, route]));
+    const handlers = createHandlers(services.services);
+    options.adjustHandlers?.(handlers);
+    const routes = new Map(
+      buildRoutes(contract, handlers as never).map((route) => [route.channel, route]),
+    );
     return { test: services, routes };
   };
   let current = boot(options.userDataDir);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DiagnosticsExport } from '../components/DiagnosticsExport.tsx';
 
 const COMMON_MISTAKES = ['tick', 'space', 'endDate', 'company'] as const;
 
@@ -31,6 +32,8 @@ export default function HelpScreen() {
           <li key={item}>{t(`help.mistakes.${item}`)}</li>
         ))}
       </ul>
+
+      <DiagnosticsExport />
     </section>
   );
 }
