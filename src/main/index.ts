@@ -2,10 +2,12 @@ import { app, BrowserWindow, clipboard, dialog, net, session, shell } from 'elec
 import { dirname, join } from 'node:path';
 import { createLogger } from '../core/log/logger.ts';
 import { SecretRegistry } from '../core/log/redact.ts';
-import { createSettingsStore } from '../core/settings.ts';
+import { createSettingsStore, type SettingsStore } from '../core/settings.ts';
 import { PRODUCT_NAME } from '../shared/app-identity.ts';
+import { DEFAULT_LANGUAGE } from '../shared/i18n/resources.ts';
 import { contract } from '../shared/ipc/contract.ts';
 import type { EventSpec } from '../shared/ipc/define.ts';
+import { installCrashHandlers } from './crash.ts';
 import { createElectronLogSink, logFilePath } from './electron/log.ts';
 import { createHandlers } from './handlers/index.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
@@ -21,6 +23,13 @@ applyAppIdentity(app, process.platform);
 const secrets = new SecretRegistry();
 const log = createLogger('main', createElectronLogSink(), secrets);
 let mainWindow: BrowserWindow | null = null;
+let settingsStore: SettingsStore | null = null;
+const crashHandlers = installCrashHandlers({
+  log: log.child('crash'),
+  process,
+  getWindow: () => mainWindow,
+  getLanguage: () => settingsStore?.get().language ?? DEFAULT_LANGUAGE,
+});
 
 registerAppScheme();
 
@@ -44,7 +53,12 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  log.info('App started', { version: app.getVersion(), electron: process.versions.electron });
+  log.info('App started', {
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    platform: process.platform,
+    arch: process.arch,
+  });
   const here = import.meta.dirname;
   handleAppProtocol(join(here, '../renderer'));
   denyAllPermissions(session.defaultSession);
@@ -55,6 +69,8 @@ function start(): void {
     trustedOrigins.push(new URL(devServerUrl).origin);
   }
 
+  const settings = createSettingsStore(app.getPath('userData'), log.child('settings'));
+  settingsStore = settings;
   const services: AppServices = {
     app: {
       name: app.getName(),
@@ -65,7 +81,7 @@ function start(): void {
     paths: { userData: app.getPath('userData'), logs: dirname(logFilePath()) },
     log,
     secrets,
-    settings: createSettingsStore(app.getPath('userData'), log.child('settings')),
+    settings,
     fetch: (input, init) => net.fetch(input as string | Request, init),
     dialogs: {
       showSaveDialog: async (options) => {
@@ -109,8 +125,10 @@ function start(): void {
     title: PRODUCT_NAME,
     log,
   });
+  crashHandlers.watchWindow(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
   app.on('before-quit', () => log.info('App stopping'));
+  app.on('will-quit', () => log.info('App stopped'));
 }

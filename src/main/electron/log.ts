@@ -7,6 +7,10 @@ import type { LogSink } from '../../core/log/logger.ts';
  */
 export function createElectronLogSink(): LogSink {
   log.initialize({ preload: false, spyRendererConsole: false });
+  // Rotation: when main.log passes maxSize, electron-log renames it to
+  // main.old.log (replacing the previous one) and starts a new file, so at
+  // most two files of 2 MiB stay on disk.
+  log.transports.file.fileName = 'main.log';
   log.transports.file.maxSize = 2 * 1024 * 1024;
   log.transports.file.level = 'info';
   log.transports.console.level = process.env['NODE_ENV'] === 'development' ? 'debug' : 'warn';
