@@ -79,9 +79,9 @@ export function installCrashHandlers(options: CrashHandlerOptions): CrashHandler
     log.error(`${kind} in main`, { error });
     const response = await ask((t) => ({
       title: t('appName'),
-      message: t('mainError.title'),
-      detail: t('mainError.body'),
-      buttons: [t('mainError.continue'), t('mainError.restart')],
+      message: t('dialogs:mainError.title'),
+      detail: t('dialogs:mainError.body'),
+      buttons: [t('dialogs:mainError.continue'), t('dialogs:mainError.restart')],
       defaultId: 0,
       cancelId: 0,
     }));
@@ -106,9 +106,9 @@ export function installCrashHandlers(options: CrashHandlerOptions): CrashHandler
     }
     void ask((t) => ({
       title: t('appName'),
-      message: t('rendererGone.title'),
-      detail: t('rendererGone.body'),
-      buttons: [t('rendererGone.reload'), t('rendererGone.quit')],
+      message: t('dialogs:rendererGone.title'),
+      detail: t('dialogs:rendererGone.body'),
+      buttons: [t('dialogs:rendererGone.reload'), t('dialogs:rendererGone.quit')],
       defaultId: 0,
       cancelId: 0,
     })).then((response) => {
@@ -137,9 +137,9 @@ export function installCrashHandlers(options: CrashHandlerOptions): CrashHandler
         log.warn('Window not responding');
         void ask((t) => ({
           title: t('appName'),
-          message: t('unresponsive.title'),
-          detail: t('unresponsive.body'),
-          buttons: [t('unresponsive.wait'), t('unresponsive.reload')],
+          message: t('dialogs:unresponsive.title'),
+          detail: t('dialogs:unresponsive.body'),
+          buttons: [t('dialogs:unresponsive.wait'), t('dialogs:unresponsive.reload')],
           defaultId: 0,
           cancelId: 0,
         })).then((response) => {

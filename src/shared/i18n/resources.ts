@@ -1,6 +1,8 @@
 import enCommon from '../locales/en/common.json' with { type: 'json' };
+import enDialogs from '../locales/en/dialogs.json' with { type: 'json' };
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
 import nlCommon from '../locales/nl/common.json' with { type: 'json' };
+import nlDialogs from '../locales/nl/dialogs.json' with { type: 'json' };
 import nlErrors from '../locales/nl/errors.json' with { type: 'json' };
 import type { Language } from '../ipc/app.ts';
 
@@ -10,8 +12,8 @@ import type { Language } from '../ipc/app.ts';
  * languages have the same keys.
  */
 export const resources = {
-  nl: { common: nlCommon, errors: nlErrors },
-  en: { common: enCommon, errors: enErrors },
+  nl: { common: nlCommon, errors: nlErrors, dialogs: nlDialogs },
+  en: { common: enCommon, errors: enErrors, dialogs: enDialogs },
 } satisfies Record<Language, Record<string, unknown>>;
 
 export const NAMESPACES = Object.keys(resources.nl) as (keyof (typeof resources)['nl'])[];

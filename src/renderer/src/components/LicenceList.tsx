@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicenceList as LicenceListData } from '../../../shared/licences.ts';
 import { loadLicences } from '../licences.ts';
+import { Loading } from './Loading.tsx';
 
 type State =
   { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; list: LicenceListData };
@@ -34,7 +35,7 @@ export function LicenceList() {
     <section aria-labelledby="licences-title" className="licences">
       <h2 id="licences-title">{t('about.licences.title')}</h2>
       <p>{t('about.licences.intro')}</p>
-      {state.status === 'loading' && <p role="status">{t('loading')}</p>}
+      {state.status === 'loading' && <Loading />}
       {state.status === 'unavailable' && <p role="alert">{t('about.licences.unavailable')}</p>}
       {state.status === 'ready' && (
         <>
