@@ -9,7 +9,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { index: resolve(root, 'src/main/index.ts') },
+        input: {
+          index: resolve(root, 'src/main/index.ts'),
+          // Sealing runs in a worker thread, so its entry is a file of its own.
+          'seal-worker': resolve(root, 'src/core/seal/worker.ts'),
+        },
       },
     },
   },

@@ -1,3 +1,4 @@
+import { openCommand } from './commands/open.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import type { Command } from './io.ts';
 
@@ -5,4 +6,4 @@ import type { Command } from './io.ts';
  * Every subcommand of `cobra-koppelhulp`, in the order `--help` lists them.
  * Each capability adds its command here.
  */
-export const COMMANDS: readonly Command[] = [sandboxCommand];
+export const COMMANDS: readonly Command[] = [openCommand, sandboxCommand];

@@ -1,9 +1,11 @@
 import enCommon from '../locales/en/common.json' with { type: 'json' };
 import enDialogs from '../locales/en/dialogs.json' with { type: 'json' };
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
+import enSealing from '../locales/en/sealing.json' with { type: 'json' };
 import nlCommon from '../locales/nl/common.json' with { type: 'json' };
 import nlDialogs from '../locales/nl/dialogs.json' with { type: 'json' };
 import nlErrors from '../locales/nl/errors.json' with { type: 'json' };
+import nlSealing from '../locales/nl/sealing.json' with { type: 'json' };
 import type { Language } from '../ipc/app.ts';
 
 /**
@@ -12,8 +14,20 @@ import type { Language } from '../ipc/app.ts';
  * languages have the same keys.
  */
 export const resources = {
-  nl: { common: nlCommon, errors: nlErrors, dialogs: nlDialogs },
-  en: { common: enCommon, errors: enErrors, dialogs: enDialogs },
+  nl: {
+    common: nlCommon,
+    // Each feature may keep its error messages in its own file, mounted
+    // under its code prefix: `errors:sealing.truncated`.
+    errors: { ...nlErrors, sealing: nlSealing.errors },
+    dialogs: nlDialogs,
+    sealing: nlSealing,
+  },
+  en: {
+    common: enCommon,
+    errors: { ...enErrors, sealing: enSealing.errors },
+    dialogs: enDialogs,
+    sealing: enSealing,
+  },
 } satisfies Record<Language, Record<string, unknown>>;
 
 export const NAMESPACES = Object.keys(resources.nl) as (keyof (typeof resources)['nl'])[];

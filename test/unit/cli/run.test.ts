@@ -1,25 +1,9 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { EXIT, UsageError, type CliIo, type Command } from '../../../src/cli/io.ts';
+import { EXIT, UsageError, type Command } from '../../../src/cli/io.ts';
 import { readVersion, runCli } from '../../../src/cli/run.ts';
+import { recordingIo } from '../../support/cli.ts';
 
-function io(): CliIo & { out(): string; err(): string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env: {},
-    signal: new AbortController().signal,
-    out: () => out,
-    err: () => err,
-  };
-}
+const io = () => recordingIo();
 
 const echo: Command = {
   name: 'echo',

@@ -1,0 +1,148 @@
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as openpgp from 'openpgp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../../../src/cli/io.ts';
+import { openCommand } from '../../../src/cli/commands/open.ts';
+import { runCli } from '../../../src/cli/run.ts';
+import { generatePassphrase } from '../../../src/core/seal/passphrase.ts';
+import { MAX_SEALED_FILE_BYTES, sealManifest } from '../../../src/core/seal/seal.ts';
+import { recordingIo } from '../../support/cli.ts';
+import { sampleManifest, tempDir } from '../../support/seal.ts';
+
+describe('cobra-koppelhulp open', () => {
+  const dir = tempDir('koppelhulp-cli-open-');
+  const manifest = sampleManifest();
+  const secret = manifest.clientSecret;
+  const passphrase = generatePassphrase();
+  const files = {
+    passphrase: join(dir.path, 'passphrase.txt'),
+    sealed: join(dir.path, 'sealed.age'),
+    identity: join(dir.path, 'identity.txt'),
+    toKey: join(dir.path, 'to-key.age'),
+    pgpKey: join(dir.path, 'pgp-key.asc'),
+    pgpPassphrase: join(dir.path, 'pgp-passphrase.txt'),
+    toPgp: join(dir.path, 'to-pgp.asc'),
+  };
+
+  beforeAll(async () => {
+    writeFileSync(files.passphrase, `${passphrase}\n`);
+    const sealed = await sealManifest(manifest, { kind: 'passphrase', passphrase, workFactor: 4 });
+    writeFileSync(files.sealed, sealed.text);
+
+    const identity = await generateX25519Identity();
+    writeFileSync(files.identity, `# created for a test\n${identity}\n`);
+    const toKey = await sealManifest(manifest, {
+      kind: 'age-recipients',
+      recipients: [await identityToRecipient(identity)],
+    });
+    writeFileSync(files.toKey, toKey.text);
+
+    const pair = await openpgp.generateKey({
+      userIDs: [{ name: 'Ontvanger', email: 'ontvanger@example.nl' }],
+      passphrase: 'sleutel-wachtwoord',
+      format: 'armored',
+    });
+    writeFileSync(files.pgpKey, pair.privateKey);
+    writeFileSync(files.pgpPassphrase, 'sleutel-wachtwoord\n');
+    const toPgp = await sealManifest(manifest, { kind: 'openpgp', publicKeys: [pair.publicKey] });
+    writeFileSync(files.toPgp, toPgp.text);
+  });
+  afterAll(() => dir.remove());
+
+  const open = async (args: string[], input = '') => {
+    const io = recordingIo(input);
+    const code = await runCli(['open', ...args], io, [openCommand]);
+    return { code, out: io.out(), err: io.err() };
+  };
+
+  it('prints the contents with the secret masked', async () => {
+    const result = await open([files.sealed, '--passphrase-file', files.passphrase]);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.out).toContain('Client id:         client-4711');
+    expect(result.out).toContain('••••••••5b4a');
+    expect(result.out).toMatch(/File SHA-256: +([0-9a-f]{4} ){15}[0-9a-f]{4}/);
+    expect(result.out).not.toContain(secret);
+    expect(result.err).toBe('');
+  });
+
+  it('prints JSON, and the secret only with --show-secret', async () => {
+    const masked = await open([files.sealed, '--passphrase-file', files.passphrase, '--json']);
+    const parsed = JSON.parse(masked.out) as { manifest: { clientSecret: string } };
+    expect(parsed.manifest.clientSecret).toBe('••••••••5b4a');
+    expect(masked.out).not.toContain(secret);
+
+    const shown = await open([
+      files.sealed,
+      '--passphrase-file',
+      files.passphrase,
+      '--json',
+      '--show-secret',
+    ]);
+    expect(JSON.parse(shown.out)).toMatchObject({ manifest: { clientSecret: secret } });
+    expect(shown.err).not.toContain(secret);
+  });
+
+  it('reads the passphrase from standard input', async () => {
+    const result = await open([files.sealed, '--passphrase-file', '-'], `${passphrase}\n`);
+    expect(result.code).toBe(EXIT.ok);
+  });
+
+  it('opens with an age identity file', async () => {
+    const result = await open([files.toKey, '--identity', files.identity]);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.out).toContain('client-4711');
+  });
+
+  it('opens with a protected OpenPGP key and its passphrase', async () => {
+    const result = await open([
+      files.toPgp,
+      '--pgp-secret-key',
+      files.pgpKey,
+      '--pgp-passphrase-file',
+      files.pgpPassphrase,
+    ]);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.out).toContain('client-4711');
+  });
+
+  it('exits with 2 and the code for a wrong passphrase', async () => {
+    const result = await open([files.sealed, '--passphrase-file', '-'], 'verkeerd\n');
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain('[sealing.wrong-passphrase]');
+    expect(result.out).toBe('');
+  });
+
+  it('rejects an oversized file before reading it', async () => {
+    const big = join(dir.path, 'big.age');
+    writeFileSync(big, Buffer.alloc(MAX_SEALED_FILE_BYTES + 1));
+    const result = await open([big, '--passphrase-file', files.passphrase]);
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain('[sealing.file-too-large]');
+  });
+
+  const usageErrors: [string, string[]][] = [
+    ['no key', ['FILE']],
+    ['two keys', ['FILE', '--passphrase-file', 'a', '--identity', 'b']],
+    ['a passphrase as argument', ['FILE', '--passphrase', 'geheim']],
+    ['no file', ['--passphrase-file', 'a']],
+    ['two readers of stdin', ['FILE', '--pgp-secret-key', '-', '--pgp-passphrase-file', '-']],
+    ['a key passphrase without key', ['FILE', '--identity', 'a', '--pgp-passphrase-file', 'b']],
+  ];
+  it.each(usageErrors)('rejects %s with exit code 2', async (_name, args) => {
+    const result = await open(args.map((arg) => (arg === 'FILE' ? files.sealed : arg)));
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain('Run "cobra-koppelhulp open --help"');
+  });
+
+  it('reports a missing file as a usage error', async () => {
+    const result = await open([
+      join(dir.path, 'missing.age'),
+      '--passphrase-file',
+      files.passphrase,
+    ]);
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain('file not found');
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+  maskManifest,
+  MANIFEST_FORMAT,
+  MANIFEST_VERSION,
+  parseManifest,
+  serializeManifest,
+} from '../../../src/core/seal/manifest.ts';
+import { AppFailure } from '../../../src/shared/result.ts';
+import { sampleManifest } from '../../support/seal.ts';
+
+function failureOf(action: () => unknown): AppFailure {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof AppFailure) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected an AppFailure');
+}
+
+const V1 = {
+  format: MANIFEST_FORMAT,
+  version: 1,
+  createdAt: '2026-11-01T09:00:00.000Z',
+  useBefore: '2026-11-15',
+  environmentUrl: 'https://bakkerij.cobra.example/',
+  tokenUrl: 'https://bakkerij.cobra.example/OAuth/Token',
+  clientId: 'client-4711',
+  clientSecret: 'S3cr3t-Zout-9f8e7d6c5b4a',
+  clientDisplayName: 'XpertSuite Loongegevens',
+  validFrom: null,
+  validUntil: null,
+  companyNumbers: ['1001'],
+  profile: {
+    id: 'xpertsuite-loongegevens',
+    version: 1,
+    recipient: { name: 'NN Inkomen', email: 'spa.inkomen@nn.nl' },
+  },
+  report: null,
+  senderName: 'Jan de Vries',
+  senderEmail: 'jan@example.nl',
+};
+
+describe('manifest', () => {
+  it('round-trips through serialize and parse', () => {
+    const manifest = sampleManifest();
+    expect(parseManifest(serializeManifest(manifest))).toEqual(manifest);
+  });
+
+  it('migrates version 1 to the current version', () => {
+    const manifest = parseManifest(JSON.stringify(V1));
+    expect(manifest.version).toBe(MANIFEST_VERSION);
+    expect(manifest.sender).toEqual({ name: 'Jan de Vries', email: 'jan@example.nl' });
+    expect(manifest.verification).toEqual({
+      state: 'missing',
+      confirmedDespiteState: true,
+      report: null,
+    });
+    expect(manifest.clientSecret).toBe(V1.clientSecret);
+  });
+
+  it('rejects a newer version and names it', () => {
+    const failure = failureOf(() =>
+      parseManifest(JSON.stringify({ ...sampleManifest(), version: MANIFEST_VERSION + 1 })),
+    );
+    expect(failure.code).toBe('sealing.manifest-too-new');
+    expect(failure.params).toEqual({ version: MANIFEST_VERSION + 1, supported: MANIFEST_VERSION });
+    expect(failure.message).toContain(`version ${MANIFEST_VERSION + 1}`);
+  });
+
+  const broken: [string, string, string][] = [
+    ['not JSON', 'client_secret=abc', 'sealing.manifest-not-json'],
+    ['an array', '[]', 'sealing.manifest-unknown-format'],
+    [
+      'another format',
+      JSON.stringify({ format: 'x', version: 1 }),
+      'sealing.manifest-unknown-format',
+    ],
+    [
+      'a version that is not a number',
+      JSON.stringify({ format: MANIFEST_FORMAT, version: '2' }),
+      'sealing.manifest-invalid',
+    ],
+    [
+      'a missing field',
+      JSON.stringify({ ...sampleManifest(), clientId: undefined }),
+      'sealing.manifest-invalid',
+    ],
+    [
+      'an unknown field',
+      JSON.stringify({ ...sampleManifest(), extra: true }),
+      'sealing.manifest-invalid',
+    ],
+    [
+      'a version 1 manifest without a secret',
+      JSON.stringify({ ...V1, clientSecret: undefined }),
+      'sealing.manifest-invalid',
+    ],
+  ];
+  it.each(broken)('rejects %s', (_name, plaintext, code) => {
+    expect(failureOf(() => parseManifest(plaintext)).code).toBe(code);
+  });
+
+  it('names the field but never the value of an invalid manifest', () => {
+    const secret = 'x'.repeat(2000);
+    const failure = failureOf(() =>
+      parseManifest(JSON.stringify({ ...sampleManifest(), clientSecret: secret })),
+    );
+    expect(failure.code).toBe('sealing.manifest-invalid');
+    expect(failure.field).toBe('clientSecret');
+    expect(failure.message).not.toContain('xxxx');
+  });
+
+  it('requires the confirmation when the verification did not pass', () => {
+    const manifest = sampleManifest({
+      verification: { state: 'failed', confirmedDespiteState: false, report: null },
+    });
+    const failure = failureOf(() => serializeManifest(manifest));
+    expect(failure.code).toBe('sealing.manifest-invalid');
+    expect(failure.field).toBe('verification.confirmedDespiteState');
+  });
+
+  it('masks the secret but for its last four characters', () => {
+    const masked = maskManifest(sampleManifest());
+    expect(masked.clientSecret).toBe('••••••••5b4a');
+    expect(JSON.stringify(masked)).not.toContain('S3cr3t');
+  });
+});
