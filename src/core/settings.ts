@@ -5,6 +5,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../shared/ipc/app.ts';
+import { STORE_NAMES } from '../shared/app-identity.ts';
 import { moveAside } from './files.ts';
 import type { Logger } from './log/logger.ts';
 
@@ -22,7 +23,7 @@ export function createSettingsStore(directory: string, log: Logger): SettingsSto
   const open = (): Conf<{ settings: Settings }> =>
     new Conf<{ settings: Settings }>({
       cwd: directory,
-      configName: 'settings',
+      configName: STORE_NAMES.settings,
       projectName: 'cobra-koppelhulp',
       defaults: { settings: DEFAULT_SETTINGS },
     });
@@ -31,7 +32,7 @@ export function createSettingsStore(directory: string, log: Logger): SettingsSto
   try {
     conf = open();
   } catch (error) {
-    const movedTo = moveAside(`${directory}/settings.json`);
+    const movedTo = moveAside(`${directory}/${STORE_NAMES.settings}.json`);
     log.warn('Settings file unreadable; moved aside and using defaults', { movedTo, error });
     conf = open();
   }

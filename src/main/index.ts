@@ -3,12 +3,14 @@ import { dirname, join } from 'node:path';
 import { createLogger } from '../core/log/logger.ts';
 import { SecretRegistry } from '../core/log/redact.ts';
 import { createSettingsStore, type SettingsStore } from '../core/settings.ts';
+import { Vault } from '../core/vault/vault.ts';
 import { PRODUCT_NAME } from '../shared/app-identity.ts';
 import { DEFAULT_LANGUAGE } from '../shared/i18n/resources.ts';
 import { contract } from '../shared/ipc/contract.ts';
 import type { EventSpec } from '../shared/ipc/define.ts';
 import { installCrashHandlers } from './crash.ts';
 import { createElectronLogSink, logFilePath } from './electron/log.ts';
+import { createSafeStorage } from './electron/safe-storage.ts';
 import { createHandlers } from './handlers/index.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { applyAppIdentity } from './identity.ts';
@@ -69,8 +71,15 @@ function start(): void {
     trustedOrigins.push(new URL(devServerUrl).origin);
   }
 
-  const settings = createSettingsStore(app.getPath('userData'), log.child('settings'));
+  const clipboardAdapter: AppServices['clipboard'] = {
+    readText: () => clipboard.readText(),
+    writeText: (text) => clipboard.writeText(text),
+    clear: () => clipboard.clear(),
+  };
+  const userData = app.getPath('userData');
+  const settings = createSettingsStore(userData, log.child('settings'));
   settingsStore = settings;
+
   const services: AppServices = {
     app: {
       name: app.getName(),
@@ -78,10 +87,18 @@ function start(): void {
       electronVersion: process.versions.electron ?? null,
       platform: process.platform,
     },
-    paths: { userData: app.getPath('userData'), logs: dirname(logFilePath()) },
+    paths: { userData, logs: dirname(logFilePath()) },
     log,
     secrets,
     settings,
+    // start() runs after app.whenReady(), which safeStorage needs.
+    vault: new Vault({
+      directory: userData,
+      safeStorage: createSafeStorage(),
+      registry: secrets,
+      clipboard: clipboardAdapter,
+      log: log.child('vault'),
+    }),
     fetch: (input, init) => net.fetch(input as string | Request, init),
     dialogs: {
       showSaveDialog: async (options) => {
@@ -102,11 +119,7 @@ function start(): void {
         return result.canceled ? undefined : result.filePaths;
       },
     },
-    clipboard: {
-      readText: () => clipboard.readText(),
-      writeText: (text) => clipboard.writeText(text),
-      clear: () => clipboard.clear(),
-    },
+    clipboard: clipboardAdapter,
     openExternal: (url) => shell.openExternal(url),
     showItemInFolder: (path) => shell.showItemInFolder(path),
     emit: (group, name, payload) => {

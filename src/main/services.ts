@@ -1,6 +1,7 @@
 import type { SecretRegistry } from '../core/log/redact.ts';
 import type { Logger } from '../core/log/logger.ts';
 import type { SettingsStore } from '../core/settings.ts';
+import type { Vault } from '../core/vault/vault.ts';
 import type { AppContract, EventPayload } from '../shared/ipc/contract.ts';
 
 export interface FileFilter {
@@ -50,6 +51,12 @@ export interface AppServices {
   log: Logger;
   secrets: SecretRegistry;
   settings: SettingsStore;
+  /**
+   * Connections and their client secrets. Other features read a decrypted
+   * secret with `vault.readSecret(connectionId)`; it must never be returned
+   * to the renderer.
+   */
+  vault: Vault;
   /** Fetch API for calls to Cobra: Electron's net.fetch in the app, undici's fetch in tests. */
   fetch: typeof fetch;
   dialogs: Dialogs;

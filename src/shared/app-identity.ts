@@ -24,3 +24,20 @@ export const USER_DATA_FOLDER_NAME = 'Cobra Koppelhulp';
 
 /** The npm package name, also the name of the command-line tool. */
 export const PACKAGE_NAME = 'cobra-koppelhulp';
+
+/**
+ * The Keychain item in which Electron's safeStorage keeps its key on macOS:
+ * Electron names it "<app name> Safe Storage", with the app name as account.
+ */
+export const KEYCHAIN_SERVICE_NAME = `${PRODUCT_NAME} Safe Storage`;
+export const KEYCHAIN_ACCOUNT_NAME = PRODUCT_NAME;
+
+/**
+ * File names of the stores in the user data folder, without `.json`. A
+ * renamed file is a store that starts empty.
+ */
+export const STORE_NAMES = {
+  settings: 'settings',
+  connections: 'connections',
+  secrets: 'secrets',
+} as const;

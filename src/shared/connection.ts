@@ -38,4 +38,35 @@ export interface SecretStatus {
   hint: string | null;
   /** 'vault' when encrypted at rest; 'memory' when kept until the app quits. */
   storage: 'vault' | 'memory' | null;
+  /** When the secret was saved (ISO 8601); null when not stored. */
+  savedAt?: string | null;
+}
+
+/**
+ * Whether this computer can keep a secret encrypted at rest. `backend` is
+ * the key store Electron's safeStorage uses: "dpapi" on Windows, "keychain"
+ * on macOS, and on Linux the name safeStorage reports, such as
+ * "gnome_libsecret", "kwallet5" or "basic_text".
+ */
+export interface StorageStatus {
+  backend: string;
+  /** True when a secret saved now is encrypted with the key store. */
+  canStore: boolean;
+  /**
+   * Why storing is not possible: "basic-text" when Linux has no key store
+   * and would use a key built into Chromium, "unavailable" when encryption
+   * is not available at all. Null when `canStore` is true.
+   */
+  reason: 'basic-text' | 'unavailable' | null;
+}
+
+/**
+ * Something the user must know about the stored data, such as a damaged
+ * store file that was moved aside. `code` is a key in the `errors` locale
+ * namespace; `params` fills its placeholders.
+ */
+export interface VaultNotice {
+  id: string;
+  code: string;
+  params: Record<string, string | number>;
 }

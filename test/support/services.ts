@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { createLogger, type LogSink } from '../../src/core/log/logger.ts';
 import { SecretRegistry } from '../../src/core/log/redact.ts';
 import { createSettingsStore } from '../../src/core/settings.ts';
+import type { Timers } from '../../src/core/vault/clipboard-guard.ts';
+import { Vault } from '../../src/core/vault/vault.ts';
 import type { AppServices } from '../../src/main/services.ts';
 import { fetch as undiciFetch } from 'undici';
+import { createTestCipher, type TestCipherOptions } from './test-cipher.ts';
 
 export interface TestServices {
   services: AppServices;
@@ -17,6 +20,8 @@ export interface TestServices {
   logFile: string;
   openedUrls: string[];
   emitted: { group: string; name: string; payload: unknown }[];
+  /** The safeStorage stand-in; change `machine` or `backend` to simulate another computer. */
+  cipher: ReturnType<typeof createTestCipher>;
 }
 
 /** A log sink that appends JSON lines to a file, like electron-log's file transport. */
@@ -32,7 +37,12 @@ export function fileSink(path: string): LogSink {
  * Only Electron adapters are replaced; the stores and handlers are real.
  */
 export function createTestServices(
-  options: { userDataDir?: string; onEmit?: (channel: string, payload: unknown) => void } = {},
+  options: {
+    userDataDir?: string;
+    onEmit?: (channel: string, payload: unknown) => void;
+    cipher?: TestCipherOptions;
+    timers?: Timers;
+  } = {},
 ): TestServices {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'koppelhulp-test-'));
   mkdirSync(join(userDataDir, 'logs'), { recursive: true });
@@ -44,6 +54,16 @@ export function createTestServices(
   const dialogAnswers: TestServices['dialogAnswers'] = { save: [], open: [] };
   const clipboardText = { value: '' };
   const shownInFolder: string[] = [];
+  const cipher = createTestCipher(options.cipher);
+  const clipboard: AppServices['clipboard'] = {
+    readText: async () => clipboardText.value,
+    writeText: async (text) => {
+      clipboardText.value = text;
+    },
+    clear: () => {
+      clipboardText.value = '';
+    },
+  };
 
   const services: AppServices = {
     app: {
@@ -61,15 +81,15 @@ export function createTestServices(
       showSaveDialog: async () => dialogAnswers.save.shift(),
       showOpenDialog: async () => dialogAnswers.open.shift(),
     },
-    clipboard: {
-      readText: async () => clipboardText.value,
-      writeText: async (text) => {
-        clipboardText.value = text;
-      },
-      clear: () => {
-        clipboardText.value = '';
-      },
-    },
+    vault: new Vault({
+      directory: userDataDir,
+      safeStorage: cipher,
+      registry: secrets,
+      clipboard,
+      log: log.child('vault'),
+      timers: options.timers,
+    }),
+    clipboard,
     openExternal: async (url) => {
       openedUrls.push(url);
     },
@@ -90,5 +110,6 @@ export function createTestServices(
     dialogAnswers,
     clipboardText,
     shownInFolder,
+    cipher,
   };
 }

@@ -3,6 +3,8 @@ import type { AppServices } from '../services.ts';
 import { createAppHandlers } from './app.ts';
 import { createMailHandlers } from './mail.ts';
 import { createDiagnosticsHandlers } from './diagnostics.ts';
+import { createConnectionHandlers } from './connections.ts';
+import { createSecretHandlers } from './secrets.ts';
 
 /** Builds the handler of every invoke channel; each feature adds its group. */
 export function createHandlers(services: AppServices): HandlerMap {
@@ -10,5 +12,7 @@ export function createHandlers(services: AppServices): HandlerMap {
     app: createAppHandlers(services),
     mail: createMailHandlers(services),
     diagnostics: createDiagnosticsHandlers(services),
+    connections: createConnectionHandlers(services),
+    secrets: createSecretHandlers(services),
   };
 }

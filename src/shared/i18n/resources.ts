@@ -2,10 +2,12 @@ import enCommon from '../locales/en/common.json' with { type: 'json' };
 import enDialogs from '../locales/en/dialogs.json' with { type: 'json' };
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
 import enSealing from '../locales/en/sealing.json' with { type: 'json' };
+import enVault from '../locales/en/vault.json' with { type: 'json' };
 import nlCommon from '../locales/nl/common.json' with { type: 'json' };
 import nlDialogs from '../locales/nl/dialogs.json' with { type: 'json' };
 import nlErrors from '../locales/nl/errors.json' with { type: 'json' };
 import nlSealing from '../locales/nl/sealing.json' with { type: 'json' };
+import nlVault from '../locales/nl/vault.json' with { type: 'json' };
 import type { Language } from '../ipc/app.ts';
 
 /**
@@ -21,12 +23,14 @@ export const resources = {
     errors: { ...nlErrors, sealing: nlSealing.errors },
     dialogs: nlDialogs,
     sealing: nlSealing,
+    vault: nlVault,
   },
   en: {
     common: enCommon,
     errors: { ...enErrors, sealing: enSealing.errors },
     dialogs: enDialogs,
     sealing: enSealing,
+    vault: enVault,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

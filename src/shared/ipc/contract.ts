@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { appContract } from './app.ts';
 import { mailContract } from './mail.ts';
 import { diagnosticsContract } from './diagnostics.ts';
+import { connectionsContract } from './connections.ts';
+import { secretsContract } from './secrets.ts';
 import type { EventSpec, InvokeSpec } from './define.ts';
 import type { Result } from '../result.ts';
 
@@ -14,6 +16,8 @@ export const contract = {
   app: appContract,
   mail: mailContract,
   diagnostics: diagnosticsContract,
+  connections: connectionsContract,
+  secrets: secretsContract,
 };
 
 export type AppContract = typeof contract;

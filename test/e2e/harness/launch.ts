@@ -4,6 +4,7 @@ import type { EventSpec } from '../../../src/shared/ipc/define.ts';
 import { createHandlers } from '../../../src/main/handlers/index.ts';
 import { buildRoutes, dispatch } from '../../../src/main/ipc/dispatch.ts';
 import { createTestServices, type TestServices } from '../../support/services.ts';
+import type { TestCipherOptions } from '../../support/test-cipher.ts';
 import { PAGE_PRELOAD_PATH } from './build-preload.ts';
 import { startRendererServer } from './renderer-server.ts';
 
@@ -14,9 +15,10 @@ export interface LaunchedApp extends TestServices {
   calls: Map<string, number>;
   /**
    * Restarts the app: new services and handlers over the same user data
-   * folder, then a fresh page load. Nothing survives in memory.
+   * folder, then a fresh page load. Nothing survives in memory. `cipher`
+   * simulates another computer or key store from then on.
    */
-  restart(): Promise<void>;
+  restart(options?: { cipher?: TestCipherOptions }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,8 +58,8 @@ export async function launchApp(
       pushToPage(spec.channel, payload);
     }
   };
-  const boot = (userDataDir?: string) => {
-    const services = createTestServices({ userDataDir, onEmit });
+  const boot = (userDataDir?: string, cipher?: TestCipherOptions) => {
+    const services = createTestServices({ userDataDir, onEmit, cipher });
     const handlers = createHandlers(services.services);
     options.adjustHandlers?.(handlers);
     const routes = new Map(
@@ -92,8 +94,8 @@ export async function launchApp(
     page,
     origin: server.origin,
     calls,
-    restart: async () => {
-      current = boot(current.test.userDataDir);
+    restart: async (restartOptions = {}) => {
+      current = boot(current.test.userDataDir, restartOptions.cipher);
       Object.assign(app, current.test);
       await page.goto(`${server.origin}/index.html`);
     },

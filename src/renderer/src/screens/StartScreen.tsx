@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ConnectionList } from '../components/ConnectionList.tsx';
 
 export function StartScreen() {
   const { t } = useTranslation();
@@ -6,6 +7,7 @@ export function StartScreen() {
     <section aria-labelledby="start-title" data-testid="start-ready">
       <h1 id="start-title">{t('start.title')}</h1>
       <p>{t('start.intro')}</p>
+      <ConnectionList />
     </section>
   );
 }
