@@ -18,8 +18,12 @@ function failureOf(action: () => unknown): AppFailure {
   throw new Error('expected an AppFailure, but the call succeeded');
 }
 
-/** A connection as format version 2 stores it. */
+let storedCount = 0;
+
+/** A connection as format version 2 stores it, each one created a minute after the last. */
 function storedConnection(name: string, id: string = crypto.randomUUID()) {
+  storedCount += 1;
+  const createdAt = new Date(Date.UTC(2026, 10, 1, 10, storedCount)).toISOString();
   return {
     id,
     name,
@@ -31,8 +35,8 @@ function storedConnection(name: string, id: string = crypto.randomUUID()) {
     validUntil: '2027-01-01',
     companyNumbers: ['1001'],
     checklist: { 'activate.terms': true },
-    createdAt: '2026-11-01T10:00:00.000Z',
-    updatedAt: '2026-11-01T10:00:00.000Z',
+    createdAt,
+    updatedAt: createdAt,
     lastReport: null,
   };
 }
