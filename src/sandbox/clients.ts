@@ -65,7 +65,10 @@ export const DEMO_COMPANY_NUMBERS = {
     .map((organization) => organization.organizationNumber),
 };
 
-/** Whether `today` (YYYY-MM-DD) lies within the client's start and end date. */
+/**
+ * Checks whether `today` (YYYY-MM-DD, UTC) lies within the client's start and end date.
+ * NOTE: Cobra probably compares in Dutch local time, one or two hours ahead of UTC.
+ */
 export function isWithinValidity(client: SandboxClient, today: string): boolean {
   if (client.startDate !== undefined && today < client.startDate) {
     return false;
@@ -73,7 +76,7 @@ export function isWithinValidity(client: SandboxClient, today: string): boolean 
   return client.endDate === undefined || today <= client.endDate;
 }
 
-/** Whether the client has a tick for `method` on `resource` (names compared case-insensitively). */
+/** Checks whether the client has a tick for `method` on `resource`, comparing names without case. */
 export function hasGrant(client: SandboxClient, resource: string, method: string): boolean {
   const wanted = resource.toLowerCase();
   const methods = Object.entries(client.grants).find(([name]) => name.toLowerCase() === wanted);

@@ -79,6 +79,7 @@ export const runtimeOptionsSchema = z
     ]),
     unauthorisedStatus: z.union([z.literal(401), z.literal(403)]),
     pageSize: z.number().int().min(1).max(100_000).optional(),
+    hiddenResources: z.array(z.string().min(1).max(64)).max(100),
     faults: z.array(faultRuleSchema).max(100),
     clients: z.array(clientSchema).max(1000),
   })

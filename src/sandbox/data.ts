@@ -207,6 +207,8 @@ function addEmployment(
   const episodes = random.integer(1, 3);
   const firstStart = isoDate(year, month, 1);
 
+  // NOTE: Cobra changes employment ids daily and keeps ContractId stable; these ids
+  // depend on the seed only, so a client that keys on Id passes here but not there.
   let episode: Row = {};
   for (let n = 0; n < episodes; n += 1) {
     const start = isoDate(year, month, 1);

@@ -248,6 +248,8 @@ class FilterParser {
       return { kind: 'literal', type: token.type, value: token.value };
     }
     if (token.kind === 'word') {
+      // NOTE: OData v3 functions (substringof, startswith, tolower...) are not implemented,
+      // although Cobra's OData stack probably supports them.
       if (this.tokens[this.index]?.kind === 'open') {
         throw new QueryError(
           `Unknown function '${token.text}' at position ${token.at} in $filter.`,

@@ -27,7 +27,13 @@ const EDM_TYPES: Record<FieldType, string> = {
  * and a QueryError for a key that is not a GUID.
  */
 export function routeODataPath(segment: string): ODataRoute | QueryError | undefined {
-  const match = /^([A-Za-z]+)(?:\((.*)\))?$/.exec(segment);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+  const match = /^([A-Za-z]+)(?:\((.*)\))?$/.exec(decoded);
   if (match === null) {
     return undefined;
   }
@@ -47,10 +53,11 @@ export function routeODataPath(segment: string): ODataRoute | QueryError | undef
   return { resource, key: (key[1] ?? key[2]!).toLowerCase() };
 }
 
-export function serviceDocument(baseUrl: string): Reply {
+export function serviceDocument(baseUrl: string, hiddenResources: readonly string[]): Reply {
+  const listed = RESOURCES.filter((resource) => !hiddenResources.includes(resource.name));
   return odataReply(200, {
     'odata.metadata': `${baseUrl}/odata/$metadata`,
-    value: RESOURCES.map((resource) => ({ name: resource.name, url: resource.name })),
+    value: listed.map((resource) => ({ name: resource.name, url: resource.name })),
   });
 }
 

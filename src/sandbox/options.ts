@@ -39,6 +39,8 @@ export interface SandboxOptions {
   clientOutsideValidity?: ValidityAnswer;
   /** HTTP status of a call to a resource the client has no grant for. */
   unauthorisedStatus?: 401 | 403;
+  /** Resources that answer 404, as on a Cobra version without them. */
+  hiddenResources?: string[];
   /** Maximum rows per response, followed by `odata.nextLink`; undefined returns every row. */
   pageSize?: number;
   /** Number of employees spread over the organisations that have employees. */
@@ -71,6 +73,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   clientOutsideValidity: 'invalid_client',
   unauthorisedStatus: 403,
   pageSize: undefined,
+  hiddenResources: [],
   employeeCount: 25,
   faults: [],
   clients: [],

@@ -189,7 +189,11 @@ async function route(
 
   const segment = path.slice('/odata/'.length);
   const odataRoute = segment === '' || segment === '$metadata' ? segment : routeODataPath(segment);
-  if (odataRoute === undefined) {
+  const hidden =
+    typeof odataRoute === 'object' &&
+    'resource' in odataRoute &&
+    state.options.hiddenResources.includes(odataRoute.resource.name);
+  if (odataRoute === undefined || hidden) {
     return odataError(
       404,
       `No HTTP resource was found that matches the request URI '${baseUrlOf(state)}${path}'.`,
@@ -212,7 +216,9 @@ async function route(
     if (!readOnly) {
       return odataError(405, `${method} is not supported here.`, { allow: 'GET, HEAD' });
     }
-    return odataRoute === '' ? serviceDocument(baseUrlOf(state)) : metadataDocument();
+    return odataRoute === ''
+      ? serviceDocument(baseUrlOf(state), state.options.hiddenResources)
+      : metadataDocument();
   }
   return handleResourceRequest(
     method,
@@ -225,12 +231,29 @@ async function route(
   );
 }
 
+/**
+ * Parses the request target. A path is joined to a placeholder origin as text,
+ * so `//host/path` stays a path instead of naming another host.
+ */
+function parseRequestUrl(target: string): URL | undefined {
+  try {
+    return target.startsWith('/') ? new URL(`http://sandbox.invalid${target}`) : new URL(target);
+  } catch {
+    return undefined;
+  }
+}
+
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   state: SandboxState,
 ): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+  const url = parseRequestUrl(req.url ?? '/');
+  if (url === undefined) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    res.end('Bad request: the request target is not a valid URL.');
+    return;
+  }
   const pathname = url.pathname;
   if (pathname.startsWith(ADMIN_PREFIX)) {
     await handleAdminRequest(req, res, pathname, state);

@@ -375,3 +375,86 @@ describe('server paging', () => {
     expect(body['odata.nextLink']).toContain("$filter=Name%20ne%20'x'");
   });
 });
+
+describe('variants and edge cases', () => {
+  it('requires a token for the service document', async () => {
+    expect((await fetch(`${sandbox.baseUrl}/odata/`)).status).toBe(401);
+  });
+
+  it('answers HEAD on a resource without a body', async () => {
+    const response = await getOData(sandbox.baseUrl, '/odata/Person', token, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+  });
+
+  it('reads a percent-encoded key', async () => {
+    const [person] = (await collection('/odata/Person?$top=1')).value;
+    const path = `/odata/Person%28guid%27${String(person!.Id)}%27%29`;
+    expect((await getOData(sandbox.baseUrl, path, token)).status).toBe(200);
+  });
+
+  it('reads a bare GUID key', async () => {
+    const [organization] = (await collection('/odata/Organization?$top=1')).value;
+    const path = `/odata/Organization(${String(organization!.Id)})`;
+    expect((await getOData(sandbox.baseUrl, path, token)).status).toBe(200);
+  });
+
+  it('hides resources as an older Cobra version would', async () => {
+    sandbox.setOptions({ hiddenResources: ['CalculatedSalaryComponent'] });
+    try {
+      const error = await errorOf('/odata/CalculatedSalaryComponent');
+      const names = (await collection('/odata/')).value.map((entry) => entry.name);
+      expect(error.status).toBe(404);
+      expect(names).not.toContain('CalculatedSalaryComponent');
+      expect(names).toContain('Person');
+    } finally {
+      sandbox.setOptions({ hiddenResources: [] });
+    }
+  });
+});
+
+describe('synthetic data', () => {
+  it('gives every employee components for each period', async () => {
+    const people = (await collection('/odata/CurrentEmployment')).value;
+    const components = (await collection('/odata/CalculatedSalaryComponent')).value;
+    const periods = new Set(components.map((row) => `${String(row.Year)}-${String(row.Period)}`));
+
+    expect(periods.size).toBe(3);
+    for (const person of people) {
+      const own = components.filter((row) => row.PersonId === person.PersonId);
+      expect(own).toHaveLength(periods.size * 4);
+    }
+  });
+
+  it('uses reserved .example mail domains only', async () => {
+    const rows = (await collection('/odata/Email')).value;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => String(row.EmailAddress).endsWith('.example'))).toBe(true);
+  });
+
+  it('links every employment to a known person and organisation', async () => {
+    const people = new Set((await collection('/odata/Person')).value.map((row) => row.Id));
+    const organisations = new Set(
+      (await collection('/odata/Organization')).value.map((row) => row.Id),
+    );
+    const history = (await collection('/odata/EmploymentHistory')).value;
+
+    expect(history.every((row) => people.has(row.PersonId))).toBe(true);
+    expect(history.every((row) => organisations.has(row.OrganizationId))).toBe(true);
+  });
+
+  it('sizes the data with employeeCount', async () => {
+    const large = await startSandbox({ employeeCount: 200 });
+    try {
+      const bearer = await tokenFor(large.baseUrl, DEMO_CLIENTS.full);
+      const response = await getOData(
+        large.baseUrl,
+        '/odata/Person?$top=0&$inlinecount=allpages',
+        bearer,
+      );
+      expect(((await response.json()) as ODataCollection)['odata.count']).toBe('200');
+    } finally {
+      await large.close();
+    }
+  });
+});

@@ -199,3 +199,27 @@ describe('HTTPS mode', () => {
     expect(cause?.code).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
   });
 });
+
+describe('request targets', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  it('treats a path starting with // as a path', async () => {
+    const reply = await rawRequest(
+      sandbox.port,
+      'GET //example.com/Resources HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 404/);
+  });
+
+  it('accepts an absolute-form request target', async () => {
+    const reply = await rawRequest(
+      sandbox.port,
+      `GET http://127.0.0.1:${sandbox.port}/Resources HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 200/);
+  });
+});
