@@ -26,6 +26,7 @@ type Token =
   | { kind: 'word'; text: string; at: number }
   | { kind: 'literal'; type: LiteralType; value: string | number | boolean | null; at: number };
 
+const MAX_NESTING = 100;
 const COMPARISONS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 const EDM_NAMES: Record<FieldType | LiteralType, string> = {
   guid: 'Edm.Guid',
@@ -150,6 +151,7 @@ function wordToken(word: string, at: number): Token {
 /** Recursive-descent parser for the OData v3 $filter subset the sandbox supports. */
 class FilterParser {
   private index = 0;
+  private depth = 0;
   private readonly tokens: Token[];
   private readonly resource: ResourceDefinition;
 
@@ -220,11 +222,22 @@ class FilterParser {
   }
 
   private parseUnary(): FilterNode {
-    if (this.peekWord('not')) {
-      this.index += 1;
-      return { kind: 'not', operand: requireBoolean(this.parseUnary()) };
+    // SECURITY: bounds the recursion, so a crafted $filter gets a 400 instead of a stack overflow.
+    if (this.depth >= MAX_NESTING) {
+      throw new QueryError(
+        `The $filter expression is nested more than ${MAX_NESTING} levels deep.`,
+      );
     }
-    return this.parsePrimary();
+    this.depth += 1;
+    try {
+      if (this.peekWord('not')) {
+        this.index += 1;
+        return { kind: 'not', operand: requireBoolean(this.parseUnary()) };
+      }
+      return this.parsePrimary();
+    } finally {
+      this.depth -= 1;
+    }
   }
 
   private parsePrimary(): FilterNode {

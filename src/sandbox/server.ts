@@ -347,7 +347,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res, state).catch((error: unknown) => {
-      if (signalAborted(error)) {
+      if (signalAborted(error) || req.destroyed) {
+        // The client went away or the sandbox is closing: nobody is left to answer.
         res.destroy();
         return;
       }

@@ -330,6 +330,8 @@ describe('$filter', () => {
     ["substringof('a', Name)", /Unknown function/],
     ["Name eq 'a' # 1", /character '#'/],
     ['', /empty/],
+    [`${'('.repeat(150)}Name eq 'a'${')'.repeat(150)}`, /nested more than 100/],
+    [`${'not '.repeat(150)}(Name eq 'a')`, /nested more than 100/],
   ])('rejects %s with 400', async (filter, message) => {
     const error = await errorOf(`/odata/Organization?$filter=${encodeURIComponent(filter)}`);
     expect(error.status).toBe(400);
