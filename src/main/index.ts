@@ -11,6 +11,7 @@ import type { EventSpec } from '../shared/ipc/define.ts';
 import { installCrashHandlers } from './crash.ts';
 import { createElectronLogSink, logFilePath } from './electron/log.ts';
 import { createSafeStorage } from './electron/safe-storage.ts';
+import { clearClipboardOnQuit } from './clipboard-on-quit.ts';
 import { createHandlers } from './handlers/index.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { applyAppIdentity } from './identity.ts';
@@ -80,6 +81,16 @@ function start(): void {
   const settings = createSettingsStore(userData, log.child('settings'));
   settingsStore = settings;
 
+  // start() runs after app.whenReady(), which safeStorage needs.
+  const vault = new Vault({
+    directory: userData,
+    safeStorage: createSafeStorage(),
+    registry: secrets,
+    clipboard: clipboardAdapter,
+    log: log.child('vault'),
+  });
+  clearClipboardOnQuit(app, vault, log);
+
   const services: AppServices = {
     app: {
       name: app.getName(),
@@ -91,14 +102,7 @@ function start(): void {
     log,
     secrets,
     settings,
-    // start() runs after app.whenReady(), which safeStorage needs.
-    vault: new Vault({
-      directory: userData,
-      safeStorage: createSafeStorage(),
-      registry: secrets,
-      clipboard: clipboardAdapter,
-      log: log.child('vault'),
-    }),
+    vault,
     fetch: (input, init) => net.fetch(input as string | Request, init),
     dialogs: {
       showSaveDialog: async (options) => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, launchApp, test } from './harness/app.ts';
+import { expectAccessible } from './harness/axe.ts';
 
 /** Pasted with whitespace around it, as a copy from a web page often is. */
 const SECRET = 'Xq7+/=&%ü€-Geheim~e2e-9Zk4';
@@ -49,6 +50,7 @@ test.describe('credential vault', () => {
     await expect(page.getByText('rond het geplakte secret stonden spaties')).toBeVisible();
     await expect(page.getByLabel('Client secret')).toHaveValue('');
     expect(await page.content()).not.toContain(SECRET);
+    await expectAccessible(page, 'start screen with a saved secret');
 
     const files = filesUnder(app.userDataDir);
     expect(files.map((path) => path.slice(app.userDataDir.length + 1))).toEqual(
@@ -98,6 +100,7 @@ test.describe('credential vault', () => {
 
     await saveSecret(page, SECRET);
     await expect(page.getByRole('alert')).toContainText('kan het secret niet veilig opslaan');
+    await expectAccessible(page, 'secret field when storage is refused');
     await page.getByRole('button', { name: 'In het geheugen bewaren tot de app sluit' }).click();
     await expect(page.getByTestId('secret-status')).toHaveText(
       'Alleen in het geheugen: na het sluiten van de app moet u het opnieuw invoeren. Eindigt op 9Zk4.',
@@ -126,6 +129,8 @@ test.describe('credential vault', () => {
 
     await page.getByRole('button', { name: 'Secret vergeten' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Client secret vergeten?' });
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page, 'forget confirmation dialog');
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
     await expect(page.getByTestId('secret-status')).toContainText('Eindigt op 9Zk4.');
 

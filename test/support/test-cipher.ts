@@ -8,6 +8,8 @@ export interface TestCipherOptions {
   backend?: string;
   /** What isEncryptionAvailable reports. */
   available?: boolean;
+  /** What decryptString reports as shouldReEncrypt, as after a key rotation. */
+  reEncrypt?: boolean;
 }
 
 /**
@@ -18,12 +20,14 @@ export interface TestCipherOptions {
  */
 export function createTestCipher(
   options: TestCipherOptions = {},
-): SafeStorageFunctions & Required<TestCipherOptions> & { calls: { decrypt: number } } {
+): SafeStorageFunctions &
+  Required<TestCipherOptions> & { calls: { encrypt: number; decrypt: number } } {
   const state = {
     machine: options.machine ?? 'test-machine',
     backend: options.backend ?? 'test_cipher',
     available: options.available ?? true,
-    calls: { decrypt: 0 },
+    reEncrypt: options.reEncrypt ?? false,
+    calls: { encrypt: 0, decrypt: 0 },
   };
   const key = () => createHash('sha256').update(`koppelhulp-test:${state.machine}`).digest();
 
@@ -31,6 +35,7 @@ export function createTestCipher(
     isEncryptionAvailable: async () => state.available,
     getSelectedStorageBackend: () => state.backend,
     encryptString: async (plainText: string) => {
+      state.calls.encrypt += 1;
       if (!state.available) {
         throw new Error('Encryption is not available');
       }
@@ -45,7 +50,7 @@ export function createTestCipher(
       const decipher = createDecipheriv('aes-256-gcm', key(), data.subarray(0, 12));
       decipher.setAuthTag(data.subarray(12, 28));
       const text = Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]);
-      return { text: text.toString('utf8'), shouldReEncrypt: false };
+      return { text: text.toString('utf8'), shouldReEncrypt: state.reEncrypt };
     },
   });
 }

@@ -42,13 +42,31 @@ export class ClipboardGuard {
   async copy(secret: string): Promise<void> {
     this.#cancel();
     await this.#clipboard.writeText(secret);
+    // SECURITY: a secret left on the clipboard leaks into every app the user
+    // pastes into next, and into clipboard history tools.
     const handle = this.#timers.setTimeout(() => {
       void this.clearIfHolding(secret);
     }, CLIPBOARD_CLEAR_SECONDS * 1000);
     this.#pending = { handle, secret };
   }
 
-  /** Clears the clipboard now if it holds `secret`; for a forgotten or deleted secret. */
+  /**
+   * Runs the pending clear now, for an app that quits before the 30 seconds
+   * are over. Does nothing when no clear is pending.
+   */
+  async flush(): Promise<void> {
+    const pending = this.#pending;
+    if (pending !== undefined) {
+      await this.clearIfHolding(pending.secret);
+    }
+  }
+
+  /** Returns true while a copied secret waits to be cleared. */
+  get hasPending(): boolean {
+    return this.#pending !== undefined;
+  }
+
+  /** Clears the clipboard now if it contains `secret`; for a forgotten or deleted secret. */
   async clearIfHolding(secret: string): Promise<void> {
     if (this.#pending?.secret === secret) {
       this.#cancel();

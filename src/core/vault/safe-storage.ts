@@ -34,6 +34,8 @@ export interface SealedSecret {
  * built into every Chromium, so the ciphertext protects nothing. "unknown"
  * is what safeStorage reports before the app is ready.
  */
+// SECURITY: storing with these would write a ciphertext that anyone with the
+// file can decrypt, while the user believes the secret is protected.
 const REFUSED_BACKENDS: ReadonlyMap<string, StorageStatus['reason']> = new Map([
   ['basic_text', 'basic-text'],
   ['unknown', 'unavailable'],

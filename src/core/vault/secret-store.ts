@@ -105,6 +105,7 @@ export class SecretStore {
 
   /** Encrypts and stores a checked secret; throws `vault.storage-unavailable` when it cannot. */
   async save(connectionId: string, secret: string): Promise<void> {
+    // SECURITY: registered first, so no log line written from here on can contain it.
     this.#registry.register(secret);
     const sealed = await this.#cipher.seal(secret);
     if (sealed === undefined) {

@@ -132,6 +132,16 @@ export class Vault {
     });
   }
 
+  /** Returns true while a copied secret waits to be cleared from the clipboard. */
+  get clipboardClearPending(): boolean {
+    return this.#clipboard.hasPending;
+  }
+
+  /** Clears a copied secret from the clipboard now; main calls it before the app quits. */
+  clearClipboard(): Promise<void> {
+    return this.#clipboard.flush();
+  }
+
   async #forget(connectionId: string): Promise<void> {
     let secret: string | undefined;
     try {

@@ -27,7 +27,13 @@ export function createSafeStorage(
   };
 }
 
-/** getSelectedStorageBackend exists on Linux only; the other platforms have one key store each. */
+/**
+ * Names the key store: getSelectedStorageBackend exists on Linux only, and
+ * the other platforms have one key store each.
+ */
+// NOTE: getSelectedStorageBackend reports the backend of the synchronous
+// functions. That the asynchronous ones use the same backend on Linux is
+// assumed, not checked on a Linux desktop.
 function storageBackendName(platform: NodeJS.Platform): string {
   if (platform === 'win32') {
     return 'dpapi';

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../../src/shared/result.ts';
@@ -89,6 +89,21 @@ describe('connection store', () => {
     vault.connections.setChecklistItem(id, 'roles.client', true);
     const result = vault.connections.setChecklistItem(id, 'activate.terms', false);
     expect(result.checklist).toEqual({ 'roles.client': true });
+  });
+
+  it('reports a failed write and keeps the previous state', () => {
+    const { vault, directory } = openVault();
+    const kept = vault.connections.create({ name: 'Test', profileId: PROFILE });
+    // A folder where the file should be makes every write fail, also as root.
+    rmSync(join(directory, 'connections.json'));
+    mkdirSync(join(directory, 'connections.json'));
+
+    const failure = failureOf(() =>
+      vault.connections.create({ name: 'Nieuw', profileId: PROFILE }),
+    );
+    expect(failure.code).toBe('vault.write-failed');
+    expect(failure.params).toEqual({ file: 'connections.json' });
+    expect(vault.connections.list()).toEqual([kept]);
   });
 
   it('reports an unknown id as not found', () => {

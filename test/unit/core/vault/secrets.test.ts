@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../../src/shared/result.ts';
@@ -250,6 +250,53 @@ describe('vault secrets', () => {
   });
 });
 
+describe('vault secret store file', () => {
+  it('re-encrypts a secret when the key store rotated its key', async () => {
+    const first = withConnection();
+    await first.vault.saveSecret(first.id, 'rotated-secret-1');
+    const before = readJson(join(first.directory, 'secrets.json'));
+
+    const rotated = first.reopen({ reEncrypt: true });
+    expect(await rotated.vault.readSecret(first.id)).toBe('rotated-secret-1');
+    expect(rotated.cipher.calls.encrypt).toBe(1);
+    const after = readJson(join(first.directory, 'secrets.json'));
+    expect(after).not.toEqual(before);
+    expect(await first.reopen().vault.readSecret(first.id)).toBe('rotated-secret-1');
+  });
+
+  it('moves a damaged secrets file aside and keeps the connections', async () => {
+    const first = withConnection();
+    await first.vault.saveSecret(first.id, 'lost-with-the-file');
+    writeFileSync(join(first.directory, 'secrets.json'), '{"secrets": {"');
+
+    const reopened = first.reopen();
+    expect(reopened.vault.connections.list().map((item) => item.id)).toEqual([first.id]);
+    expect((await reopened.vault.secretStatus(first.id)).stored).toBe(false);
+    const [notice] = reopened.vault.notices.list();
+    expect(notice?.code).toBe('vault.store-recovered');
+    expect(notice?.params['file']).toBe('secrets.json');
+    expect(readdirSync(first.directory)).toContain(notice?.params['movedTo']);
+  });
+
+  it('keeps the valid secrets when one entry is invalid', async () => {
+    const first = withConnection(openVault(), 'Test');
+    const other = first.vault.connections.create({ name: 'Productie', profileId: PROFILE });
+    await first.vault.saveSecret(first.id, 'valid-secret-1');
+    await first.vault.saveSecret(other.id, 'broken-secret-2');
+    const path = join(first.directory, 'secrets.json');
+    const file = readJson(path) as { secrets: Record<string, { ciphertext: string }> };
+    file.secrets[other.id]!.ciphertext = 'not base64 !';
+    writeFileSync(path, JSON.stringify(file));
+
+    const reopened = first.reopen();
+    expect(await reopened.vault.readSecret(first.id)).toBe('valid-secret-1');
+    expect((await reopened.vault.secretStatus(other.id)).stored).toBe(false);
+    expect(reopened.vault.notices.list().map((notice) => notice.code)).toEqual([
+      'vault.entries-dropped',
+    ]);
+  });
+});
+
 describe('vault clipboard', () => {
   it('clears the clipboard after 30 s when it still holds the secret', async () => {
     const { vault, id, clipboard, timers } = withConnection();
@@ -274,6 +321,18 @@ describe('vault clipboard', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(clipboard.cleared).toBe(0);
     expect(clipboard.value).toBe('something the user copied');
+  });
+
+  it('clears the clipboard early before the app quits', async () => {
+    const { vault, id, clipboard, timers } = withConnection();
+    await vault.saveSecret(id, 'copied-before-quit');
+    await vault.copySecret(id);
+    expect(vault.clipboardClearPending).toBe(true);
+
+    await vault.clearClipboard();
+    expect(clipboard.value).toBe('');
+    expect(vault.clipboardClearPending).toBe(false);
+    expect(timers.pending).toBe(0);
   });
 
   it('keeps one pending clear when the secret is copied twice', async () => {
