@@ -1,9 +1,10 @@
 import { openCommand } from './commands/open.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import type { Command } from './io.ts';
+import { verifyCommand } from './verify.ts';
 
 /**
  * Every subcommand of `cobra-koppelhulp`, in the order `--help` lists them.
  * Each capability adds its command here.
  */
-export const COMMANDS: readonly Command[] = [openCommand, sandboxCommand];
+export const COMMANDS: readonly Command[] = [verifyCommand, openCommand, sandboxCommand];

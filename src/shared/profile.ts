@@ -22,7 +22,9 @@ export const endpointSchema = z
 
 export const profileSchema = z
   .object({
-    formatVersion: z.number().int().min(1),
+    /** Points editors to profile.schema.json; ignored when loading. */
+    $schema: z.string().optional(),
+    formatVersion: z.number().int().min(1).max(PROFILE_FORMAT_VERSION),
     id: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be lowercase letters, digits and dashes'),
@@ -31,7 +33,8 @@ export const profileSchema = z
     recipient: z
       .object({
         name: z.string().min(1),
-        email: z.email(),
+        /** Absent when the recipient names a person instead of a fixed address. */
+        email: z.email().optional(),
       })
       .strict(),
     defaultClientDisplayName: z.string().min(1).max(100),

@@ -3,6 +3,9 @@ import type { ChannelSpec, Contract } from '../../shared/ipc/define.ts';
 import type { HandlerContext } from '../../shared/ipc/contract.ts';
 import { AppFailure, fail, ok, type Result } from '../../shared/result.ts';
 import type { Logger } from '../../core/log/logger.ts';
+import { describeSchemaError } from '../../shared/schema-error.ts';
+
+export { describeSchemaError };
 
 /** Who sent an IPC message, as far as main can tell. */
 export interface IpcSender {
@@ -69,16 +72,6 @@ export function originOf(url: URL): string {
     return url.origin;
   }
   return `${url.protocol}//${url.host}`;
-}
-
-/** Describes the first schema problem as "field: message". */
-export function describeSchemaError(error: z.ZodError): { field: string; detail: string } {
-  const issue = error.issues[0];
-  if (issue === undefined) {
-    return { field: '(payload)', detail: 'invalid value' };
-  }
-  const field = issue.path.length > 0 ? issue.path.join('.') : '(payload)';
-  return { field, detail: issue.message };
 }
 
 export interface DispatchOptions {

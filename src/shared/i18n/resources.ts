@@ -1,13 +1,17 @@
 import enCommon from '../locales/en/common.json' with { type: 'json' };
 import enDialogs from '../locales/en/dialogs.json' with { type: 'json' };
+import enDiagnosis from '../locales/en/diagnosis.json' with { type: 'json' };
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
 import enSealing from '../locales/en/sealing.json' with { type: 'json' };
 import enVault from '../locales/en/vault.json' with { type: 'json' };
+import enInputs from '../locales/en/inputs.json' with { type: 'json' };
 import nlCommon from '../locales/nl/common.json' with { type: 'json' };
 import nlDialogs from '../locales/nl/dialogs.json' with { type: 'json' };
+import nlDiagnosis from '../locales/nl/diagnosis.json' with { type: 'json' };
 import nlErrors from '../locales/nl/errors.json' with { type: 'json' };
 import nlSealing from '../locales/nl/sealing.json' with { type: 'json' };
 import nlVault from '../locales/nl/vault.json' with { type: 'json' };
+import nlInputs from '../locales/nl/inputs.json' with { type: 'json' };
 import type { Language } from '../ipc/app.ts';
 
 /**
@@ -24,6 +28,8 @@ export const resources = {
     dialogs: nlDialogs,
     sealing: nlSealing,
     vault: nlVault,
+    inputs: nlInputs,
+    diagnosis: nlDiagnosis,
   },
   en: {
     common: enCommon,
@@ -31,6 +37,8 @@ export const resources = {
     dialogs: enDialogs,
     sealing: enSealing,
     vault: enVault,
+    inputs: enInputs,
+    diagnosis: enDiagnosis,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

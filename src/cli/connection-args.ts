@@ -1,0 +1,183 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { TFunction } from 'i18next';
+import {
+  findBuiltInProfile,
+  BUILT_IN_PROFILES,
+  DEFAULT_PROFILE_ID,
+} from '../core/profiles/builtin.ts';
+import { readProfileFile } from '../core/profiles/library.ts';
+import {
+  checkConnectionInputs,
+  type ConnectionInputs,
+  type InputMessage,
+} from '../shared/inputs.ts';
+import type { Profile } from '../shared/profile.ts';
+import { AppFailure } from '../shared/result.ts';
+import { UsageError } from './io.ts';
+
+/** Usage lines for the connection options, shared by `verify` and `seal`. */
+export const CONNECTION_USAGE = [
+  '  --url URL             Cobra API environment, e.g. https://apiyourcompany.cobra.sdworx.com',
+  '  --client-id ID        Client identifier shown in Cobra',
+  '  --secret-stdin        Read the client secret from standard input',
+  '  --secret-file FILE    Read the client secret from FILE',
+  '  --company N           Company number; repeat, or separate with commas',
+  '  --profile ID|FILE     Connection profile: a built-in id or a profile file',
+  `                        (default ${DEFAULT_PROFILE_ID}; built in: ${BUILT_IN_PROFILES.map((profile) => profile.id).join(', ')})`,
+].join('\n');
+
+const CONNECTION_OPTIONS = {
+  url: { type: 'string' },
+  'client-id': { type: 'string' },
+  'secret-stdin': { type: 'boolean' },
+  'secret-file': { type: 'string' },
+  company: { type: 'string', multiple: true },
+  profile: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Options that would put a secret on the command line, where ps and shell history see it. */
+const SECRET_ARGUMENTS = ['--secret', '--client-secret', '--password'];
+
+/** A mistake in the connection inputs, with one translated line per wrong field. */
+export class InputError extends Error {
+  override name = 'InputError';
+  readonly messages: InputMessage[];
+
+  constructor(messages: InputMessage[], text: string) {
+    super(text);
+    this.messages = messages;
+  }
+}
+
+/**
+ * Parses the command line of a command that takes connection inputs plus
+ * options of its own. Throws a UsageError for unknown options and for any
+ * attempt to pass the secret as an argument.
+ */
+export function parseConnectionArgs<Extra extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  extra: Extra,
+) {
+  // SECURITY: a secret in argv is visible to every user of the machine and kept in shell history.
+  const secretArgument = args.find((arg) =>
+    SECRET_ARGUMENTS.some((name) => arg === name || arg.startsWith(`${name}=`)),
+  );
+  if (secretArgument !== undefined) {
+    throw new UsageError(
+      `${secretArgument.split('=')[0]} is not accepted: pass the secret with --secret-stdin or --secret-file.`,
+    );
+  }
+  try {
+    return parseArgs({
+      args: [...args],
+      options: { ...CONNECTION_OPTIONS, ...extra },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export interface ConnectionValues {
+  url?: string;
+  'client-id'?: string;
+  'secret-stdin'?: boolean;
+  'secret-file'?: string;
+  company?: string[];
+  profile?: string;
+}
+
+/** Maximum bytes read as a secret; a longer input is a wrong file, not a secret. */
+const MAX_SECRET_BYTES = 4096;
+
+/**
+ * Reads the secret, validates every connection input and loads the profile.
+ * Throws InputError (exit code 2) listing every wrong field in the
+ * translator's language, or UsageError for a missing option.
+ */
+export async function resolveConnection(
+  values: ConnectionValues,
+  stdin: Readable,
+  t: TFunction,
+): Promise<{ inputs: ConnectionInputs; warnings: InputMessage[]; profile: Profile }> {
+  if (values.url === undefined) {
+    throw new UsageError('--url is required.');
+  }
+  if (values['client-id'] === undefined) {
+    throw new UsageError('--client-id is required.');
+  }
+  if ((values['secret-stdin'] === true) === (values['secret-file'] !== undefined)) {
+    throw new UsageError('Give exactly one of --secret-stdin and --secret-file.');
+  }
+  if (values.company === undefined || values.company.length === 0) {
+    throw new UsageError('--company is required at least once.');
+  }
+
+  const profile = resolveProfile(values.profile);
+  const clientSecret =
+    values['secret-file'] !== undefined
+      ? readSecretFile(values['secret-file'])
+      : await readSecretStream(stdin);
+
+  const checked = checkConnectionInputs({
+    environmentUrl: values.url,
+    clientId: values['client-id'],
+    clientSecret,
+    companyNumbers: values.company,
+  });
+  if (!checked.ok) {
+    const text = checked.errors.map((error) => t(`inputs:${error.code}`, error.params)).join('\n');
+    throw new InputError(checked.errors, text);
+  }
+  return { inputs: checked.value, warnings: checked.warnings, profile };
+}
+
+/** A built-in profile by id, or a profile file by path. */
+export function resolveProfile(value: string | undefined): Profile {
+  const id = value ?? DEFAULT_PROFILE_ID;
+  const builtIn = findBuiltInProfile(id);
+  if (builtIn !== undefined) {
+    return builtIn;
+  }
+  if (/[/\\]|\.json$/i.test(id)) {
+    return readProfileFile(id);
+  }
+  throw new AppFailure('profiles.not-found', `There is no profile with id "${id}".`, {
+    field: 'profile',
+    params: { id },
+  });
+}
+
+function readSecretFile(path: string): string {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    throw new UsageError(`Cannot read the secret file ${path}: ${(error as Error).message}`);
+  }
+  if (size > MAX_SECRET_BYTES) {
+    throw new UsageError(
+      `${path} is ${size} bytes; a client secret file is at most ${MAX_SECRET_BYTES} bytes.`,
+    );
+  }
+  return readFileSync(path, 'utf8');
+}
+
+async function readSecretStream(stdin: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_SECRET_BYTES) {
+      throw new UsageError(
+        `Standard input is longer than ${MAX_SECRET_BYTES} bytes; expected only the client secret.`,
+      );
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

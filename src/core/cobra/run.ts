@@ -1,0 +1,407 @@
+import type { TFunction } from 'i18next';
+import { createTranslator } from '../../shared/i18n/translator.ts';
+import type { Environment, InputMessage } from '../../shared/inputs.ts';
+import type { Language } from '../../shared/ipc/app.ts';
+import type { Profile } from '../../shared/profile.ts';
+import {
+  REPORT_FORMAT,
+  REPORT_VERSION,
+  type ProbeResult,
+  type VerificationReport,
+} from '../../shared/report.ts';
+import { silentLogger, type Logger } from '../log/logger.ts';
+import type { SecretRegistry } from '../log/redact.ts';
+import {
+  createHttpContext,
+  exchange,
+  type HttpContext,
+  type HttpOutcome,
+  type RetryPolicy,
+} from './http.ts';
+import {
+  companyDataProbeUrl,
+  companyProbeUrl,
+  endpointProbeUrl,
+  processCompanyDataResponse,
+  processCompanyResponse,
+  processEndpointResponse,
+  type CompanyLookup,
+} from './probes.ts';
+import {
+  computeInputsDigest,
+  environmentFields,
+  reportWarnings,
+  toProbeResult,
+  verdictOf,
+  type ProbeTarget,
+} from './report.ts';
+import type { Finding } from './responses.ts';
+import type { AccessToken, ClientCredentials } from './token.ts';
+import { TokenSession } from './token-session.ts';
+
+export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface VerificationInput {
+  environment: Environment;
+  credentials: ClientCredentials;
+  companyNumbers: readonly string[];
+  profile: Profile;
+  /** Adds one probe per company for each endpoint the profile can filter by company. */
+  deep: boolean;
+  /** Start and end date entered in Cobra (YYYY-MM-DD), to explain a rejected client. */
+  validity?: { from: string | null; until: string | null };
+  /** Warnings from input normalisation, copied into the report. */
+  warnings?: readonly InputMessage[];
+}
+
+export interface ProgressEvent {
+  probe: ProbeResult;
+  /** Position of the probe in the report's list. */
+  index: number;
+  completed: number;
+  total: number;
+}
+
+export interface VerificationOptions {
+  /** The Fetch API to send requests with: Electron's net.fetch or undici's fetch. */
+  fetch: typeof fetch;
+  concurrency?: number;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+  log?: Logger;
+  /** Receives the access token so that log redaction masks it. */
+  secrets?: SecretRegistry;
+  language?: Language;
+  /** Clock for token expiry and the validity dates; tests pass their own. */
+  now?: () => number;
+}
+
+interface DeepTarget {
+  resource: string;
+  field: string;
+  /** True for the resource whose rows show that a company has employees. */
+  employment: boolean;
+}
+
+/**
+ * Runs every probe of a profile against one Cobra environment and returns
+ * the report. Never throws for what the server or the network does; every
+ * outcome becomes a probe with a diagnosis. On the happy path it sends
+ * 1 + endpoints + companies requests, plus companies x deep targets with `deep`.
+ */
+export async function runVerification(
+  input: VerificationInput,
+  options: VerificationOptions,
+): Promise<VerificationReport> {
+  const startedAt = new Date();
+  const now = options.now ?? Date.now;
+  const log = options.log ?? silentLogger;
+  const t = await createTranslator(options.language ?? 'nl');
+  let requestCount = 0;
+  const context = createHttpContext({
+    fetch: options.fetch,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retry: options.retry,
+    signal: options.signal,
+    log,
+    onRequest: () => {
+      requestCount += 1;
+    },
+  });
+  const { signal, limiter } = context;
+  const session = new TokenSession({
+    context,
+    tokenUrl: input.environment.tokenUrl,
+    credentials: input.credentials,
+    scope: input.profile.scope,
+    secrets: options.secrets,
+    now,
+  });
+
+  const deepTargets = input.deep ? deepTargetsOf(input.profile) : [];
+  const plan = planProbes(input, deepTargets);
+  const probes: (ProbeResult | undefined)[] = new Array(plan.length);
+  let completed = 0;
+  const record = (index: number, finding: Finding, durationMs: number): void => {
+    const probe = toProbeResult(t, plan[index]!, finding, durationMs);
+    probes[index] = probe;
+    completed += 1;
+    options.onProgress?.({ probe, index, completed, total: plan.length });
+  };
+
+  log.info('Verification started', {
+    environment: input.environment.baseUrl,
+    profile: input.profile.id,
+    endpoints: input.profile.endpoints.length,
+    companies: input.companyNumbers.length,
+    deep: input.deep,
+  });
+
+  const started = await session.start();
+  const tokenFinding = started.result.ok
+    ? { ...started.result.finding, params: { context: 'token', method: session.method ?? '-' } }
+    : explainRejectedClient(started.result.finding, input.validity, now);
+  record(0, tokenFinding, started.durationMs);
+
+  if (started.result.ok) {
+    const probeRunner = new ProbeRunner(input, context, session, deepTargets, plan, record);
+    await probeRunner.runAll();
+  } else {
+    const reason = signal.aborted ? 'cancelled' : 'skipped';
+    plan.forEach((_, index) => {
+      if (index > 0) {
+        record(index, { diagnosis: reason, httpStatus: null, params: { context: 'token' } }, 0);
+      }
+    });
+  }
+  session.close();
+  limiter.dispose();
+
+  const finished = probes.filter((probe): probe is ProbeResult => probe !== undefined);
+  const report: VerificationReport = {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    ...environmentFields(input.environment),
+    clientId: input.credentials.clientId,
+    profile: { id: input.profile.id, version: input.profile.version },
+    companies: [...input.companyNumbers],
+    deep: input.deep,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    tokenAuthMethod: session.method ?? null,
+    probes: finished,
+    requestCount,
+    warnings: reportWarnings(input.warnings ?? []),
+    verdict: verdictOf(finished, signal.aborted),
+    inputsDigest: computeInputsDigest({
+      environmentUrl: input.environment.baseUrl,
+      clientId: input.credentials.clientId,
+      clientSecret: input.credentials.clientSecret,
+      companyNumbers: input.companyNumbers,
+      profile: input.profile,
+    }),
+  };
+  log.info('Verification finished', {
+    verdict: report.verdict,
+    requests: requestCount,
+    failed: finished.filter((probe) => probe.diagnosis !== 'ok').length,
+  });
+  return report;
+}
+
+/** The probes of a run in report order: token, endpoints, companies, deep checks. */
+function planProbes(input: VerificationInput, deepTargets: readonly DeepTarget[]): ProbeTarget[] {
+  const plan: ProbeTarget[] = [{ kind: 'token' }];
+  for (const endpoint of input.profile.endpoints) {
+    plan.push({ kind: 'endpoint', resource: endpoint.resource });
+  }
+  for (const company of input.companyNumbers) {
+    plan.push({ kind: 'company', resource: input.profile.companyLookup.resource, company });
+  }
+  for (const company of input.companyNumbers) {
+    for (const target of deepTargets) {
+      plan.push({ kind: 'company-data', resource: target.resource, company });
+    }
+  }
+  return plan;
+}
+
+/**
+ * The resources a deep check filters by company: every endpoint with a
+ * companyFilterField, plus the profile's employment resource, whose rows
+ * tell whether a company has employees.
+ */
+export function deepTargetsOf(profile: Profile): DeepTarget[] {
+  const { employmentResource, employmentCompanyField } = profile.companyLookup;
+  const targets: DeepTarget[] = profile.endpoints
+    .filter((endpoint) => endpoint.companyFilterField !== undefined)
+    .map((endpoint) => ({
+      resource: endpoint.resource,
+      field: endpoint.companyFilterField!,
+      employment: endpoint.resource === employmentResource,
+    }));
+  if (
+    employmentResource !== undefined &&
+    employmentCompanyField !== undefined &&
+    !targets.some((target) => target.employment)
+  ) {
+    targets.push({ resource: employmentResource, field: employmentCompanyField, employment: true });
+  }
+  return targets;
+}
+
+/**
+ * The token server answers a client outside its start and end date like a
+ * wrong secret. When the dates the administrator entered explain it, say so.
+ */
+function explainRejectedClient(
+  finding: Finding,
+  validity: VerificationInput['validity'],
+  now: () => number,
+): Finding {
+  const rejected =
+    finding.diagnosis === 'invalid-client' || finding.params['error'] === 'unauthorized_client';
+  if (!rejected || validity === undefined) {
+    return finding;
+  }
+  const today = new Date(now()).toISOString().slice(0, 10);
+  if (validity.until !== null && validity.until < today) {
+    return {
+      ...finding,
+      diagnosis: 'client-outside-validity',
+      params: { ...finding.params, context: 'expired', date: validity.until },
+    };
+  }
+  if (validity.from !== null && validity.from > today) {
+    return {
+      ...finding,
+      diagnosis: 'client-outside-validity',
+      params: { ...finding.params, context: 'not-yet-valid', date: validity.from },
+    };
+  }
+  return finding;
+}
+
+type DataCall = { outcome: HttpOutcome } | { finding: Finding; durationMs: number };
+
+/** Runs the data probes of a run once a token was issued. */
+class ProbeRunner {
+  readonly #input: VerificationInput;
+  readonly #context: HttpContext;
+  readonly #session: TokenSession;
+  readonly #deepTargets: readonly DeepTarget[];
+  readonly #plan: readonly ProbeTarget[];
+  readonly #record: (index: number, finding: Finding, durationMs: number) => void;
+  readonly #host: string;
+  readonly #lookup: CompanyLookup;
+
+  constructor(
+    input: VerificationInput,
+    context: HttpContext,
+    session: TokenSession,
+    deepTargets: readonly DeepTarget[],
+    plan: readonly ProbeTarget[],
+    record: (index: number, finding: Finding, durationMs: number) => void,
+  ) {
+    this.#input = input;
+    this.#context = context;
+    this.#session = session;
+    this.#deepTargets = deepTargets;
+    this.#plan = plan;
+    this.#record = record;
+    this.#host = input.environment.host;
+    this.#lookup = input.profile.companyLookup;
+  }
+
+  async runAll(): Promise<void> {
+    const tasks: Promise<void>[] = [];
+    this.#plan.forEach((target, index) => {
+      if (target.kind === 'endpoint') {
+        tasks.push(this.#endpoint(index, target.resource!));
+      } else if (target.kind === 'company') {
+        tasks.push(this.#company(index, target.company!));
+      }
+    });
+    await Promise.all(tasks);
+  }
+
+  async #endpoint(index: number, resource: string): Promise<void> {
+    const call = await this.#get(endpointProbeUrl(this.#input.environment, resource));
+    if ('finding' in call) {
+      this.#record(index, call.finding, call.durationMs);
+      return;
+    }
+    this.#record(
+      index,
+      processEndpointResponse(call.outcome, resource, this.#host),
+      call.outcome.durationMs,
+    );
+  }
+
+  async #company(index: number, companyNumber: string): Promise<void> {
+    const url = companyProbeUrl(this.#input.environment, this.#lookup, companyNumber);
+    const call = await this.#get(url);
+    let companyId: string | undefined;
+    if ('finding' in call) {
+      this.#record(index, call.finding, call.durationMs);
+    } else {
+      const finding = processCompanyResponse(call.outcome, this.#lookup, companyNumber, this.#host);
+      companyId = finding.companyId;
+      const { companyId: _, ...rest } = finding;
+      this.#record(index, rest, call.outcome.durationMs);
+    }
+    await this.#deep(companyNumber, companyId);
+  }
+
+  async #deep(companyNumber: string, companyId: string | undefined): Promise<void> {
+    const tasks = this.#deepTargets.map(async (target) => {
+      const index = this.#plan.findIndex(
+        (probe) =>
+          probe.kind === 'company-data' &&
+          probe.company === companyNumber &&
+          probe.resource === target.resource,
+      );
+      if (companyId === undefined) {
+        const reason = this.#context.signal.aborted ? 'cancelled' : 'skipped';
+        this.#record(
+          index,
+          { diagnosis: reason, httpStatus: null, params: { context: 'company' } },
+          0,
+        );
+        return;
+      }
+      const url = companyDataProbeUrl(
+        this.#input.environment,
+        target.resource,
+        target.field,
+        companyId,
+      );
+      const call = await this.#get(url);
+      if ('finding' in call) {
+        this.#record(index, call.finding, call.durationMs);
+        return;
+      }
+      const finding = processCompanyDataResponse(
+        call.outcome,
+        target.resource,
+        companyNumber,
+        target.employment,
+        this.#host,
+      );
+      this.#record(index, finding, call.outcome.durationMs);
+    });
+    await Promise.all(tasks);
+  }
+
+  /**
+   * A GET with the run's token. A 401 renews the token once per run and
+   * retries this call once with the new token.
+   */
+  async #get(url: string): Promise<DataCall> {
+    const current = await this.#session.current();
+    if (!current.ok) {
+      return { finding: current.finding, durationMs: 0 };
+    }
+    const first = await this.#send(url, current.token);
+    if (first.kind !== 'response' || first.status !== 401) {
+      return { outcome: first };
+    }
+    const renewed = await this.#session.afterUnauthorised(current.token);
+    if (renewed === undefined || !renewed.ok) {
+      return { outcome: first };
+    }
+    const second = await this.#send(url, renewed.token);
+    return { outcome: { ...second, durationMs: first.durationMs + second.durationMs } };
+  }
+
+  #send(url: string, token: AccessToken): Promise<HttpOutcome> {
+    return exchange(this.#context, url, {
+      method: 'GET',
+      headers: { authorization: `Bearer ${token.value}`, accept: 'application/json' },
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { getCACertificates, rootCertificates } from 'node:tls';
+import { EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+
+export interface NodeFetchOptions {
+  /** Proxy variables (HTTP_PROXY, HTTPS_PROXY, NO_PROXY, also lowercase); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Extra trusted CA certificates (PEM), for example a test server's own certificate. */
+  extraCaCertificates?: readonly string[];
+}
+
+/**
+ * The Fetch API for the CLI, tests and benchmarks: undici's fetch that
+ * trusts Node's bundled CA list plus the operating system's certificate
+ * store, and sends requests through the proxy that HTTP_PROXY, HTTPS_PROXY
+ * and NO_PROXY name. The app uses Electron's net.fetch instead, which does
+ * both through Chromium.
+ */
+export function createNodeFetch(options: NodeFetchOptions = {}): {
+  fetch: typeof fetch;
+  close(): Promise<void>;
+} {
+  const env = options.env ?? process.env;
+  const dispatcher = new EnvHttpProxyAgent({
+    httpProxy: env['http_proxy'] ?? env['HTTP_PROXY'],
+    httpsProxy: env['https_proxy'] ?? env['HTTPS_PROXY'],
+    noProxy: env['no_proxy'] ?? env['NO_PROXY'],
+    connect: { ca: trustedCertificates(options.extraCaCertificates ?? []) },
+  });
+  const fetchWithDispatcher = ((input: string | URL | Request, init?: RequestInit) =>
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher: dispatcher as Dispatcher,
+    })) as unknown as typeof fetch;
+  return { fetch: fetchWithDispatcher, close: () => dispatcher.close() };
+}
+
+/**
+ * Node's bundled CA list plus the system store. Corporate networks that
+ * inspect TLS install their own root in the system store, which Node's
+ * fetch ignores by default; `tls.getCACertificates('system')` reads it
+ * (Node 22.15 and 23.10 onwards).
+ */
+export function trustedCertificates(extra: readonly string[]): string[] {
+  const certificates = new Set<string>(rootCertificates);
+  try {
+    for (const certificate of getCACertificates('system')) {
+      certificates.add(certificate);
+    }
+  } catch {
+    // Older Node or no readable system store: the bundled list still applies.
+  }
+  for (const certificate of extra) {
+    certificates.add(certificate);
+  }
+  return [...certificates];
+}
