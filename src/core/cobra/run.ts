@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { createTranslator } from '../../shared/i18n/translator.ts';
 import type { Environment, InputMessage } from '../../shared/inputs.ts';
 import type { Language } from '../../shared/ipc/app.ts';

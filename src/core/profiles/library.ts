@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { ProfileEntry } from '../../shared/ipc/profiles.ts';
 import type { Profile } from '../../shared/profile.ts';
 import { AppFailure } from '../../shared/result.ts';
 import type { Logger } from '../log/logger.ts';
@@ -9,12 +10,7 @@ import { parseProfileText } from './parse.ts';
 /** A profile file larger than this is not a profile; reading stops before parsing. */
 const MAX_PROFILE_BYTES = 256 * 1024;
 
-export type ProfileOrigin = 'built-in' | 'imported';
-
-export interface ProfileEntry {
-  profile: Profile;
-  origin: ProfileOrigin;
-}
+export type { ProfileEntry } from '../../shared/ipc/profiles.ts';
 
 /** Reads and validates one profile file. */
 export function readProfileFile(path: string): Profile {

@@ -5,6 +5,7 @@ import { createMailHandlers } from './mail.ts';
 import { createDiagnosticsHandlers } from './diagnostics.ts';
 import { createConnectionHandlers } from './connections.ts';
 import { createSecretHandlers } from './secrets.ts';
+import { createProfilesHandlers } from './profiles.ts';
 
 /** Builds the handler of every invoke channel; each feature adds its group. */
 export function createHandlers(services: AppServices): HandlerMap {
@@ -14,5 +15,6 @@ export function createHandlers(services: AppServices): HandlerMap {
     diagnostics: createDiagnosticsHandlers(services),
     connections: createConnectionHandlers(services),
     secrets: createSecretHandlers(services),
+    profiles: createProfilesHandlers(services),
   };
 }

@@ -4,6 +4,7 @@ import { mailContract } from './mail.ts';
 import { diagnosticsContract } from './diagnostics.ts';
 import { connectionsContract } from './connections.ts';
 import { secretsContract } from './secrets.ts';
+import { profilesContract } from './profiles.ts';
 import type { EventSpec, InvokeSpec } from './define.ts';
 import type { Result } from '../result.ts';
 
@@ -18,6 +19,7 @@ export const contract = {
   diagnostics: diagnosticsContract,
   connections: connectionsContract,
   secrets: secretsContract,
+  profiles: profilesContract,
 };
 
 export type AppContract = typeof contract;

@@ -21,26 +21,27 @@ let tokenUrl: string;
 const transport = createNodeFetch({ env: {} });
 
 beforeAll(async () => {
-  let handler: ReturnType<Provider['callback']> | undefined;
-  server = createServer((request, response) => handler?.(request, response));
+  // The issuer needs the port, so the server starts before the provider exists.
+  const app: { handler?: ReturnType<Provider['callback']> } = {};
+  server = createServer((request, response) => app.handler?.(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
-  const client = (id: string, secret: string, method: string, grants = ['client_credentials']) => ({
+  const client = (id: string, secret: string, grants = ['client_credentials']) => ({
     client_id: id,
     client_secret: secret,
     grant_types: grants,
     redirect_uris: [],
     response_types: [],
-    token_endpoint_auth_method: method,
+    token_endpoint_auth_method: 'client_secret_basic' as const,
     scope: 'customer',
   });
   const provider = new Provider(issuer, {
     clients: [
-      client('basic-plain', 'plainsecret1234', 'client_secret_basic'),
-      client('basic-special', SPECIAL_SECRET, 'client_secret_basic'),
+      client('basic-plain', 'plainsecret1234'),
+      client('basic-special', SPECIAL_SECRET),
       {
-        ...client('no-grant', 'plainsecret1234', 'client_secret_basic', ['authorization_code']),
+        ...client('no-grant', 'plainsecret1234', ['authorization_code']),
         redirect_uris: ['https://client.invalid/callback'],
         response_types: ['code'],
       },
@@ -50,7 +51,7 @@ beforeAll(async () => {
     ttl: { ClientCredentials: 600 },
     routes: { token: '/OAuth/Token' },
   });
-  handler = provider.callback();
+  app.handler = provider.callback();
   tokenUrl = `${issuer}/OAuth/Token`;
 });
 
