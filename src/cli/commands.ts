@@ -1,7 +1,7 @@
 import { openCommand } from './commands/open.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import type { Command } from './io.ts';
-import { verifyCommand } from './verify.ts';
+import { verifyCommand } from './commands/verify.ts';
 
 /**
  * Every subcommand of `cobra-koppelhulp`, in the order `--help` lists them.

@@ -71,6 +71,7 @@ export const runtimeOptionsSchema = z
     tokenExpiresInSeconds: z.number().int().min(0).max(31_536_000),
     basicDecoding: z.enum(['form', 'raw']),
     acceptBodyCredentials: z.boolean(),
+    acceptBasicCredentials: z.boolean(),
     invalidClientStatus: z.union([z.literal(400), z.literal(401)]),
     clientOutsideValidity: z.enum([
       'invalid_client',
@@ -94,6 +95,7 @@ export const sandboxConfigSchema = runtimeOptionsSchema
     seed: z.number().int().min(0).max(4_294_967_295),
     https: z.boolean(),
     employeeCount: z.number().int().min(0).max(100_000),
+    extraOrganizations: z.number().int().min(0).max(10_000),
   })
   .partial()
   .strict();

@@ -66,13 +66,36 @@ function domainOf(name: string): string {
   return `${word}.example`;
 }
 
+/** First organisation number of the extra organisations that benchmarks ask for. */
+export const EXTRA_ORGANIZATION_NUMBER_BASE = 50_001;
+
+/**
+ * The demo organisations plus `extra` generated ones without employees,
+ * numbered from EXTRA_ORGANIZATION_NUMBER_BASE, for runs with many companies.
+ */
+function organizationsWith(
+  extra: number,
+): { name: string; organizationNumber: string; employeeShare: number }[] {
+  const extras = Array.from({ length: extra }, (_, index) => ({
+    name: `Werkgever ${index + 1} B.V.`,
+    organizationNumber: String(EXTRA_ORGANIZATION_NUMBER_BASE + index),
+    employeeShare: 0,
+  }));
+  return [...demo.organizations, ...extras];
+}
+
 /** Generates the synthetic dataset; the same seed and size give the same rows. */
-export function generateDataset(seed: number, employeeCount: number): Dataset {
+export function generateDataset(
+  seed: number,
+  employeeCount: number,
+  extraOrganizations = 0,
+): Dataset {
   const random = new SeededRandom(seed);
   const data: Dataset = {};
+  const organizations = organizationsWith(extraOrganizations);
 
   data.Customer = [{ Id: random.guid(), CustomerNumber: '900001', Name: 'Demo Klant Noordkade' }];
-  data.Organization = demo.organizations.map((organization) => ({
+  data.Organization = organizations.map((organization) => ({
     Id: random.guid(),
     Name: organization.name,
     OrganizationNumber: organization.organizationNumber,
@@ -85,7 +108,7 @@ export function generateDataset(seed: number, employeeCount: number): Dataset {
 
   data.Department = [];
   for (const [index, organization] of data.Organization.entries()) {
-    if (demo.organizations[index]!.employeeShare === 0) {
+    if (organizations[index]!.employeeShare === 0) {
       continue;
     }
     let parent: string | null = null;
@@ -120,7 +143,7 @@ export function generateDataset(seed: number, employeeCount: number): Dataset {
 
   const counts = apportion(
     employeeCount,
-    demo.organizations.map((organization) => organization.employeeShare),
+    organizations.map((organization) => organization.employeeShare),
   );
   let personIndex = 0;
   for (const [index, organization] of data.Organization.entries()) {

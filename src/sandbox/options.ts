@@ -45,6 +45,10 @@ export interface SandboxOptions {
   pageSize?: number;
   /** Number of employees spread over the organisations that have employees. */
   employeeCount?: number;
+  /** Organisations without employees added after the demo ones, numbered from 50001; default 0. */
+  extraOrganizations?: number;
+  /** Whether HTTP Basic authenticates a client; false accepts body credentials only. */
+  acceptBasicCredentials?: boolean;
   faults?: FaultRule[];
   /** API clients that can get a token; default: the demo clients. */
   clients?: SandboxClient[];
@@ -75,12 +79,21 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   pageSize: undefined,
   hiddenResources: [],
   employeeCount: 25,
+  extraOrganizations: 0,
+  acceptBasicCredentials: true,
   faults: [],
   clients: [],
 };
 
 /** Options that only take effect when the server starts. */
-export const START_ONLY_OPTIONS = ['host', 'port', 'https', 'seed', 'employeeCount'] as const;
+export const START_ONLY_OPTIONS = [
+  'host',
+  'port',
+  'https',
+  'seed',
+  'employeeCount',
+  'extraOrganizations',
+] as const;
 
 /** Normalises a path prefix to '' or '/segment' without a trailing slash. */
 export function normalisePathPrefix(prefix: string): string {

@@ -335,7 +335,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const state: SandboxState = {
     options: resolved,
     origin: '',
-    data: generateDataset(resolved.seed, resolved.employeeCount),
+    data: generateDataset(resolved.seed, resolved.employeeCount, resolved.extraOrganizations),
     tokens: new TokenStore(),
     faults: new FaultTable(),
     counters: new RequestCounters(),

@@ -78,6 +78,9 @@ function readCredentials(
     };
   }
   if (authorization !== undefined) {
+    if (!options.acceptBasicCredentials) {
+      return invalidClient('Send the client credentials in the form body.');
+    }
     const match = /^Basic +([A-Za-z0-9+/]+={0,2})$/i.exec(authorization.trim());
     if (match === null) {
       return invalidClient('The Authorization header is not valid Basic authentication.');

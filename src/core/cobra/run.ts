@@ -17,6 +17,7 @@ import {
   type HttpOutcome,
   type RetryPolicy,
 } from './http.ts';
+import { AdaptiveLimiter } from './limiter.ts';
 import {
   companyDataProbeUrl,
   companyProbeUrl,
@@ -147,7 +148,15 @@ export async function runVerification(
   record(0, tokenFinding, started.durationMs);
 
   if (started.result.ok) {
-    const probeRunner = new ProbeRunner(input, context, session, deepTargets, plan, record);
+    const probeRunner = new ProbeRunner(
+      input,
+      context,
+      session,
+      deepTargets,
+      plan,
+      record,
+      options.concurrency ?? DEFAULT_CONCURRENCY,
+    );
     await probeRunner.runAll();
   } else {
     const reason = signal.aborted ? 'cancelled' : 'skipped';
@@ -277,6 +286,11 @@ class ProbeRunner {
   readonly #record: (index: number, finding: Finding, durationMs: number) => void;
   readonly #host: string;
   readonly #lookup: CompanyLookup;
+  /**
+   * Probes in progress, at most the concurrency. Separate from the request
+   * limiter, which a token renewal needs while a probe waits for it.
+   */
+  readonly #probeSlots: AdaptiveLimiter;
 
   constructor(
     input: VerificationInput,
@@ -285,6 +299,7 @@ class ProbeRunner {
     deepTargets: readonly DeepTarget[],
     plan: readonly ProbeTarget[],
     record: (index: number, finding: Finding, durationMs: number) => void,
+    concurrency: number,
   ) {
     this.#input = input;
     this.#context = context;
@@ -294,6 +309,7 @@ class ProbeRunner {
     this.#record = record;
     this.#host = input.environment.host;
     this.#lookup = input.profile.companyLookup;
+    this.#probeSlots = new AdaptiveLimiter(concurrency);
   }
 
   async runAll(): Promise<void> {
@@ -377,10 +393,25 @@ class ProbeRunner {
   }
 
   /**
-   * A GET with the run's token. A 401 renews the token once per run and
-   * retries this call once with the new token.
+   * Sends a GET with the run's token. A 401 renews the token once per run and
+   * retries this call once with the new token. The probe slot makes a probe
+   * take the token only when it is about to be sent, so a renewal reaches
+   * the probes after it.
    */
   async #get(url: string): Promise<DataCall> {
+    try {
+      await this.#probeSlots.acquire(this.#context.signal);
+    } catch {
+      return { outcome: { kind: 'cancelled', attempts: 0, durationMs: 0 } };
+    }
+    try {
+      return await this.#getWithToken(url);
+    } finally {
+      this.#probeSlots.release(true);
+    }
+  }
+
+  async #getWithToken(url: string): Promise<DataCall> {
     const current = await this.#session.current();
     if (!current.ok) {
       return { finding: current.finding, durationMs: 0 };

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { getCACertificates, rootCertificates } from 'node:tls';
 import { EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 
@@ -6,6 +7,8 @@ export interface NodeFetchOptions {
   env?: NodeJS.ProcessEnv;
   /** Extra trusted CA certificates (PEM), for example a test server's own certificate. */
   extraCaCertificates?: readonly string[];
+  /** Replaces DNS resolution, as `lookup` of net.connect; tests use it to fail lookups offline. */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -24,7 +27,10 @@ export function createNodeFetch(options: NodeFetchOptions = {}): {
     httpProxy: env['http_proxy'] ?? env['HTTP_PROXY'],
     httpsProxy: env['https_proxy'] ?? env['HTTPS_PROXY'],
     noProxy: env['no_proxy'] ?? env['NO_PROXY'],
-    connect: { ca: trustedCertificates(options.extraCaCertificates ?? []) },
+    connect: {
+      ca: trustedCertificates(options.extraCaCertificates ?? []),
+      ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
+    },
   });
   const fetchWithDispatcher = ((input: string | URL | Request, init?: RequestInit) =>
     undiciFetch(input as Parameters<typeof undiciFetch>[0], {

@@ -1,18 +1,18 @@
-import { createLogger, streamSink } from '../core/log/logger.ts';
-import { SecretRegistry } from '../core/log/redact.ts';
-import { createNodeFetch } from '../core/net/node-fetch.ts';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, runVerification } from '../core/cobra/run.ts';
-import { createTranslator, translateError } from '../shared/i18n/translator.ts';
-import { LANGUAGES, type Language } from '../shared/ipc/app.ts';
-import type { VerificationReport } from '../shared/report.ts';
-import { AppFailure } from '../shared/result.ts';
+import { createLogger, streamSink } from '../../core/log/logger.ts';
+import { SecretRegistry } from '../../core/log/redact.ts';
+import { createNodeFetch } from '../../core/net/node-fetch.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, runVerification } from '../../core/cobra/run.ts';
+import { createTranslator, translateError } from '../../shared/i18n/translator.ts';
+import { LANGUAGES, type Language } from '../../shared/ipc/app.ts';
+import type { VerificationReport } from '../../shared/report.ts';
+import { AppFailure } from '../../shared/result.ts';
 import {
   CONNECTION_USAGE,
   InputError,
   parseConnectionArgs,
   resolveConnection,
-} from './connection-args.ts';
-import { EXIT, UsageError, writeLine, type CliIo, type Command, type ExitCode } from './io.ts';
+} from '../connection-args.ts';
+import { EXIT, UsageError, writeLine, type CliIo, type Command, type ExitCode } from '../io.ts';
 
 const USAGE = `Usage: cobra-koppelhulp verify --url URL --client-id ID (--secret-stdin | --secret-file FILE)
                               --company N [--company M ...] [options]
