@@ -28,7 +28,7 @@ export function parseProfile(data: unknown, source: string): Profile {
 
   const parsed = profileSchema.safeParse(data);
   if (!parsed.success) {
-    const { field, detail } = describeSchemaError(parsed.error, '(profile)');
+    const { field, detail } = describeSchemaError(parsed.error, '(profile)', true);
     throw new AppFailure('profiles.invalid', `${source}: invalid value for "${field}": ${detail}`, {
       field,
       params: { source, field, detail },
