@@ -164,6 +164,24 @@ test.describe('credential vault', () => {
   });
 });
 
+test.describe('key store status on the settings screen', () => {
+  test('names the key store that protects the secret', async ({ app }) => {
+    await app.page.getByRole('link', { name: 'Instellingen' }).click();
+    const status = app.page.getByTestId('key-store-status');
+    await expect(status).toContainText('Sleutelopslag van deze computer: test_cipher.');
+    await expect(status).toContainText('wordt versleuteld opgeslagen');
+  });
+
+  test('says why basic_text is not used', async ({ app }) => {
+    app.cipher.backend = 'basic_text';
+    await app.page.getByRole('link', { name: 'Instellingen' }).click();
+    const status = app.page.getByTestId('key-store-status');
+    await expect(status).toContainText('geen sleutelopslag die het secret beschermt');
+    await expect(status).toContainText('in het geheugen bewaren');
+    await expectAccessible(app.page, 'settings screen without a usable key store');
+  });
+});
+
 test('tells the user about a damaged store file and keeps it', async ({ page }) => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'koppelhulp-e2e-'));
   writeFileSync(join(userDataDir, 'connections.json'), '{"connections": {"7d4f');

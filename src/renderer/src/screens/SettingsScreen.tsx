@@ -3,6 +3,7 @@ import { Button, Form, Group, Input, Label, NumberField, Text } from 'react-aria
 import { useTranslation } from 'react-i18next';
 import { NETWORK_LIMITS } from '../../../shared/settings.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { KeyStoreStatus } from '../components/KeyStoreStatus.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useSettings } from '../settings.tsx';
@@ -18,6 +19,8 @@ export default function SettingsScreen() {
 
       <h2>{t('settings.languageTitle')}</h2>
       <LanguageSwitch className="language-switch language-switch-large" />
+
+      <KeyStoreStatus />
 
       <h2>{t('settings.networkTitle')}</h2>
       {settings === null ? (
