@@ -10,6 +10,8 @@ export interface TestCipherOptions {
   available?: boolean;
   /** What decryptString reports as shouldReEncrypt, as after a key rotation. */
   reEncrypt?: boolean;
+  /** Makes encryptString throw although encryption is available, as a denied Keychain prompt does. */
+  encryptFails?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export function createTestCipher(
     backend: options.backend ?? 'test_cipher',
     available: options.available ?? true,
     reEncrypt: options.reEncrypt ?? false,
+    encryptFails: options.encryptFails ?? false,
     calls: { encrypt: 0, decrypt: 0 },
   };
   const key = () => createHash('sha256').update(`koppelhulp-test:${state.machine}`).digest();
@@ -36,7 +39,7 @@ export function createTestCipher(
     getSelectedStorageBackend: () => state.backend,
     encryptString: async (plainText: string) => {
       state.calls.encrypt += 1;
-      if (!state.available) {
+      if (!state.available || state.encryptFails) {
         throw new Error('Encryption is not available');
       }
       const iv = randomBytes(12);

@@ -157,7 +157,9 @@ export class RecordStore<T> {
       projectName: 'cobra-koppelhulp',
       accessPropertiesByDotNotation: false,
       defaults: { [key]: {} },
-      schema: { [key]: { type: 'object', additionalProperties: { type: 'object' } } },
+      // Only the top level is checked here: a schema error makes conf reject
+      // the whole file, while #load checks and drops entries one by one.
+      schema: { [key]: { type: 'object' } },
       ...(readOnly
         ? {}
         : {

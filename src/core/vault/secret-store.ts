@@ -107,7 +107,17 @@ export class SecretStore {
   async save(connectionId: string, secret: string): Promise<void> {
     // SECURITY: registered first, so no log line written from here on can contain it.
     this.#registry.register(secret);
-    const sealed = await this.#cipher.seal(secret);
+    let sealed: SealedSecret | undefined;
+    try {
+      sealed = await this.#cipher.seal(secret);
+    } catch (error) {
+      this.#log.error('Encrypting the client secret failed', { connectionId, error });
+      throw new AppFailure(
+        'vault.encrypt-failed',
+        'The key store of this computer did not encrypt the secret. If the system asked for access to the key store, allow it and save again.',
+        { cause: error },
+      );
+    }
     if (sealed === undefined) {
       const storage = await this.#cipher.status();
       throw new AppFailure(

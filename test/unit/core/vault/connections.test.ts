@@ -173,6 +173,18 @@ describe('connection store recovery', () => {
     expect(Object.keys(rewritten).sort()).toEqual([good[0]!.id, good[1]!.id].sort());
   });
 
+  it('keeps the valid entries when one entry is not an object', () => {
+    const directory = tempDirectory();
+    const good = storedConnection('Test');
+    writeJson(join(directory, 'connections.json'), {
+      connections: { [good.id]: good, [crypto.randomUUID()]: 5 },
+      __internal__: { migrations: { version: '2.0.0' } },
+    });
+    const { vault } = openVault(directory);
+    expect(vault.connections.list().map((item) => item.name)).toEqual(['Test']);
+    expect(vault.notices.list().map((notice) => notice.code)).toEqual(['vault.entries-dropped']);
+  });
+
   it('drops an entry stored under a key that is not its id format', () => {
     const directory = tempDirectory();
     const good = storedConnection('Test');

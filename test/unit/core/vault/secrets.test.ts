@@ -149,6 +149,18 @@ describe('vault secrets', () => {
     );
   });
 
+  it('reports a key store that fails to encrypt', async () => {
+    const { vault, id, directory, logLines } = withConnection(
+      openVault(undefined, { encryptFails: true }),
+    );
+    expect(await failureCode(vault.saveSecret(id, 'denied-by-keychain'))).toBe(
+      'vault.encrypt-failed',
+    );
+    expect(storedSecretIds(directory)).toEqual([]);
+    expect(logLines.join('\n')).toContain('Encrypting the client secret failed');
+    expect(logLines.join('\n')).not.toContain('denied-by-keychain');
+  });
+
   it('keeps a secret in memory until the app quits', async () => {
     const fixture = withConnection(openVault(undefined, { backend: 'basic_text' }));
     const { vault, id, directory } = fixture;
