@@ -124,7 +124,9 @@ export function createBuilderConfig(env: Env, hostPlatform: NodeJS.Platform): Co
         { target: 'nsis', arch: ['x64'] },
         { target: 'portable', arch: ['x64'] },
       ],
-      // Signs with CSC_LINK/WIN_CSC_LINK and CSC_KEY_PASSWORD when given.
+      // Editing the .exe embeds the app.asar hash that the integrity fuse
+      // checks on Windows; signing uses CSC_LINK/WIN_CSC_LINK and
+      // CSC_KEY_PASSWORD when given.
       signAndEditExecutable: true,
     },
     nsis: {

@@ -97,6 +97,10 @@ describe('electron-builder configuration', () => {
     expect(config.portable?.requestExecutionLevel).toBe('user');
   });
 
+  it('edits the Windows executable to embed the asar hash', () => {
+    expect(createBuilderConfig({}, 'win32').win?.signAndEditExecutable).toBe(true);
+  });
+
   it('targets NSIS and portable on Windows', () => {
     const targets = createBuilderConfig({}, 'win32').win?.target as { target: string }[];
     expect(targets.map((entry) => entry.target)).toEqual(['nsis', 'portable']);
