@@ -7,6 +7,13 @@ import { createTranslator } from '../shared/i18n/translator.ts';
 /** Minimum time between two error dialogs, so a repeating error cannot flood the screen. */
 export const DIALOG_COOLDOWN_MS = 60_000;
 
+/**
+ * Renderer crashes within RENDERER_CRASH_WINDOW_MS after which the window is
+ * no longer reloaded, so a page that dies on every load does not loop.
+ */
+export const MAX_RENDERER_CRASHES = 3;
+export const RENDERER_CRASH_WINDOW_MS = 60_000;
+
 export interface CrashHandlerOptions {
   log: Logger;
   /** The process whose uncaught errors are handled: `process` in the app, an emitter in tests. */
@@ -33,6 +40,7 @@ export function installCrashHandlers(options: CrashHandlerOptions): CrashHandler
   let lastDialogClosedAt = Number.NEGATIVE_INFINITY;
   let suppressed = 0;
   let quitting = false;
+  let rendererCrashes: number[] = [];
 
   app.on('before-quit', () => {
     quitting = true;
@@ -40,13 +48,16 @@ export function installCrashHandlers(options: CrashHandlerOptions): CrashHandler
 
   /**
    * Shows one message box and returns the index of the pressed button, or
-   * undefined when the dialog was skipped because one is open, the last one
-   * closed less than DIALOG_COOLDOWN_MS ago, or the app is quitting.
+   * undefined when the dialog was skipped because one is open, the app is
+   * quitting, or (unless `force` is set) the last one closed less than
+   * DIALOG_COOLDOWN_MS ago.
    */
   const ask = async (
     build: (t: TFunction) => Omit<MessageBoxOptions, 'type' | 'noLink'>,
+    force = false,
   ): Promise<number | undefined> => {
-    if (quitting || dialogOpen || now() - lastDialogClosedAt < DIALOG_COOLDOWN_MS) {
+    const coolingDown = !force && now() - lastDialogClosedAt < DIALOG_COOLDOWN_MS;
+    if (quitting || dialogOpen || coolingDown) {
       suppressed += 1;
       log.warn('Error dialog not shown; the error is only logged', { suppressed });
       return undefined;
@@ -102,6 +113,28 @@ export function installCrashHandlers(options: CrashHandlerOptions): CrashHandler
   app.on('render-process-gone', (_event, contents, details) => {
     log.error('Renderer process gone', { reason: details.reason, exitCode: details.exitCode });
     if (details.reason === 'clean-exit' || quitting) {
+      return;
+    }
+    const crashedAt = now();
+    rendererCrashes = [
+      ...rendererCrashes.filter((time) => crashedAt - time < RENDERER_CRASH_WINDOW_MS),
+      crashedAt,
+    ];
+    if (rendererCrashes.length >= MAX_RENDERER_CRASHES) {
+      log.error('Renderer keeps crashing; quitting instead of reloading again', {
+        crashes: rendererCrashes.length,
+      });
+      void ask(
+        (t) => ({
+          title: t('appName'),
+          message: t('dialogs:rendererLoop.title'),
+          detail: t('dialogs:rendererLoop.body'),
+          buttons: [t('dialogs:rendererLoop.quit')],
+          defaultId: 0,
+          cancelId: 0,
+        }),
+        true,
+      ).then(() => app.quit());
       return;
     }
     void ask((t) => ({

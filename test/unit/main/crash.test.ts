@@ -20,7 +20,8 @@ const mocks = await vi.hoisted(async () => {
 
 vi.mock('electron', () => ({ app: mocks.app, dialog: mocks.dialog }));
 
-const { installCrashHandlers, DIALOG_COOLDOWN_MS } = await import('../../../src/main/crash.ts');
+const { installCrashHandlers, DIALOG_COOLDOWN_MS, MAX_RENDERER_CRASHES, RENDERER_CRASH_WINDOW_MS } =
+  await import('../../../src/main/crash.ts');
 const { createLogger } = await import('../../../src/core/log/logger.ts');
 const { SecretRegistry } = await import('../../../src/core/log/redact.ts');
 
@@ -204,6 +205,34 @@ describe('renderer and helper processes', () => {
     await settle();
     expect(mocks.app.quit).toHaveBeenCalledTimes(1);
     expect(webContents.reload).not.toHaveBeenCalled();
+  });
+
+  it('quits instead of reloading a renderer that keeps crashing', async () => {
+    const clock = { now: 1_000_000 };
+    const { lines } = setup({ clock });
+    const webContents = contents();
+    for (let i = 0; i < MAX_RENDERER_CRASHES; i++) {
+      mocks.app.emit('render-process-gone', {}, webContents, { reason: 'crashed', exitCode: 1 });
+      await settle();
+      clock.now += 1_000;
+    }
+    expect(webContents.reload).toHaveBeenCalledTimes(MAX_RENDERER_CRASHES - 1);
+    expect(mocks.app.quit).toHaveBeenCalledTimes(1);
+    expect(lastDialog().message).toBe('Het venster blijft vastlopen');
+    expect(lines.some((entry) => entry.message.startsWith('Renderer keeps crashing'))).toBe(true);
+  });
+
+  it('forgets renderer crashes older than the window', async () => {
+    const clock = { now: 1_000_000 };
+    setup({ clock });
+    const webContents = contents();
+    for (let i = 0; i < MAX_RENDERER_CRASHES; i++) {
+      mocks.app.emit('render-process-gone', {}, webContents, { reason: 'crashed', exitCode: 1 });
+      await settle();
+      clock.now += RENDERER_CRASH_WINDOW_MS;
+    }
+    expect(webContents.reload).toHaveBeenCalledTimes(MAX_RENDERER_CRASHES);
+    expect(mocks.app.quit).not.toHaveBeenCalled();
   });
 
   it('ignores a clean renderer exit', async () => {
