@@ -21,7 +21,6 @@ test.describe('crash screen', () => {
       await expect(page.getByTestId('crash-details')).toContainText('TypeError');
       await expect.poll(() => readFileSync(app.logFile, 'utf8')).toContain('"source":"react"');
       expect(app.calls.get('app:report-renderer-error')).toBeGreaterThanOrEqual(1);
-      await page.screenshot({ path: 'docs/screenshots/crash-screen.png' });
     } finally {
       await app.close();
     }
