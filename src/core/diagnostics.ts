@@ -1,7 +1,8 @@
 /**
  * The diagnostics archive a user sends to support: log files, app and OS
- * versions, settings and the last verification reports, each run through
- * the redaction step before it is zipped. Stored secrets are never read.
+ * versions, settings, the connections and their last verification reports,
+ * each run through the redaction step before it is zipped. Stored secrets
+ * are never read for it.
  */
 import { openSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,9 @@ export interface DiagnosticsInput {
   settings: unknown;
   /** Folder of the log files; every `*.log` file in it is included. */
   logDirectory: string;
-  /** Last verification report per connection id; null when a connection has none. */
+  /** The connections without their reports; they hold no secret, only ids and URLs. */
+  connections: unknown[];
+  /** Last verification report per connection id. */
   reports: { connectionId: string; report: unknown }[];
   secrets: SecretRegistry;
   /** The user's home folder, replaced by `~` so paths do not carry the user name. */
@@ -40,6 +43,7 @@ export function buildDiagnosticsArchive(input: DiagnosticsInput): DiagnosticsArc
 
   files['about.json'] = json({ ...input.about, exportedAt: input.now.toISOString() });
   files['settings.json'] = json(input.settings);
+  files['connections.json'] = json(input.connections);
   for (const file of listLogFiles(input.logDirectory)) {
     const text = readTail(join(input.logDirectory, file), MAX_LOG_BYTES);
     files[`logs/${file}`] = strToU8(scrub(text));

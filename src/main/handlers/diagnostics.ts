@@ -34,9 +34,11 @@ export function createDiagnosticsHandlers(services: AppServices): HandlerMap['di
         },
         settings: services.settings.get(),
         logDirectory: services.paths.logs,
-        // TODO: add the last verification report of each connection once the
-        // connection store is part of the services.
-        reports: [],
+        connections: services.vault.connections.list().map(({ lastReport: _, ...rest }) => rest),
+        reports: services.vault.connections
+          .list()
+          .filter((connection) => connection.lastReport !== null)
+          .map((connection) => ({ connectionId: connection.id, report: connection.lastReport })),
         secrets: services.secrets,
         homeDirectory: homedir(),
         now,

@@ -47,6 +47,15 @@ function setup(): DiagnosticsInput {
     about: { app: { name: 'Cobra Koppelhulp', version: '1.2.3' } },
     settings: { language: 'nl', network: { requestTimeoutMs: 15000, concurrency: 4 } },
     logDirectory,
+    connections: [
+      {
+        id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+        name: 'Demo BV',
+        clientId: 'demo',
+        environmentUrl: 'https://demo.cobra.example/',
+        note: `pasted by mistake: ${SECRET}`,
+      },
+    ],
     reports: [
       {
         connectionId: '0f8fad5b-d9cb-469f-a165-70867728950e',
@@ -75,6 +84,7 @@ describe('diagnostics archive', () => {
     expect(archive.entries).toEqual([
       'about.json',
       'settings.json',
+      'connections.json',
       'logs/main.log',
       'logs/main.old.log',
       'reports/0f8fad5b-d9cb-469f-a165-70867728950e.json',

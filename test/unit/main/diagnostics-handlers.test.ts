@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createDiagnosticsHandlers } from '../../../src/main/handlers/diagnostics.ts';
+import { REPORT_FORMAT, REPORT_VERSION } from '../../../src/shared/report.ts';
 import { AppFailure } from '../../../src/shared/result.ts';
 import { createTestServices } from '../../support/services.ts';
 
@@ -47,6 +48,60 @@ describe('diagnostics.exportArchive', () => {
         expect(strFromU8(data), `${name} contains ${form}`).not.toContain(form);
       }
     }
+  });
+
+  it('includes connections and their last reports without secrets', async () => {
+    const { handlers, dialogAnswers, userDataDir, services } = setup();
+    const store = services.vault.connections;
+    const withReport = store.create({ name: 'Demo BV', profileId: 'xpertsuite-loongegevens' });
+    store.create({ name: 'Not tested yet', profileId: 'learned' });
+    store.update(withReport.id, {
+      clientId: 'demo-client',
+      lastReport: {
+        format: REPORT_FORMAT,
+        version: REPORT_VERSION,
+        environmentUrl: 'https://demo.cobra.example/',
+        tokenUrl: 'https://demo.cobra.example/OAuth/Token',
+        clientId: 'demo-client',
+        profile: { id: 'xpertsuite-loongegevens', version: 1 },
+        companies: ['1001'],
+        deep: false,
+        startedAt: '2026-12-04T10:00:00.000Z',
+        finishedAt: '2026-12-04T10:00:02.000Z',
+        tokenAuthMethod: null,
+        probes: [
+          {
+            kind: 'token',
+            httpStatus: 401,
+            durationMs: 120,
+            diagnosis: 'invalid-client',
+            params: {},
+            message: `Token rejected; body echoed client_secret=${encodeURIComponent(SECRET)}`,
+          },
+        ],
+        requestCount: 1,
+        warnings: [],
+        verdict: 'error',
+        inputsDigest: 'a'.repeat(64),
+      },
+    });
+    const target = join(userDataDir, 'support.zip');
+    dialogAnswers.save.push(target);
+
+    const result = await handlers.exportArchive(undefined, context);
+
+    expect(result.saved && result.entries).toContain(`reports/${withReport.id}.json`);
+    const files = unzipSync(new Uint8Array(readFileSync(target)));
+    expect(Object.keys(files).filter((name) => name.startsWith('reports/'))).toHaveLength(1);
+    const report = strFromU8(files[`reports/${withReport.id}.json`]!);
+    expect(report).toContain('"diagnosis": "invalid-client"');
+    expect(report).not.toContain(encodeURIComponent(SECRET));
+    const connections = JSON.parse(strFromU8(files['connections.json']!)) as {
+      name: string;
+      lastReport?: unknown;
+    }[];
+    expect(connections.map((connection) => connection.name)).toEqual(['Demo BV', 'Not tested yet']);
+    expect(connections[0]).not.toHaveProperty('lastReport');
   });
 
   it('includes app and OS versions', async () => {

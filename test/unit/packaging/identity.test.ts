@@ -5,8 +5,11 @@ import { createBuilderConfig } from '../../../electron-builder.config.ts';
 import { applyAppIdentity, type IdentityTarget } from '../../../src/main/identity.ts';
 import {
   APP_ID,
+  KEYCHAIN_ACCOUNT_NAME,
+  KEYCHAIN_SERVICE_NAME,
   PACKAGE_NAME,
   PRODUCT_NAME,
+  STORE_NAMES,
   USER_DATA_FOLDER_NAME,
 } from '../../../src/shared/app-identity.ts';
 
@@ -33,6 +36,24 @@ describe('app identity', () => {
   it('matches package.json', () => {
     expect(packageJson.productName).toBe(PRODUCT_NAME);
     expect(packageJson.name).toBe(PACKAGE_NAME);
+  });
+
+  it('keeps the key store and store file names', () => {
+    expect(KEYCHAIN_SERVICE_NAME).toBe('Cobra Koppelhulp Safe Storage');
+    expect(KEYCHAIN_ACCOUNT_NAME).toBe('Cobra Koppelhulp');
+    expect(STORE_NAMES).toEqual({
+      settings: 'settings',
+      connections: 'connections',
+      secrets: 'secrets',
+    });
+  });
+
+  it('derives the Keychain item from the packaged product name', () => {
+    // Electron names the item after the app name, which main sets to the
+    // product name that electron-builder writes into the package.
+    const productName = createBuilderConfig({}, 'darwin').productName;
+    expect(KEYCHAIN_SERVICE_NAME).toBe(`${productName} Safe Storage`);
+    expect(KEYCHAIN_ACCOUNT_NAME).toBe(productName);
   });
 
   it('matches the electron-builder configuration', () => {
