@@ -8,6 +8,7 @@
  * The README lists the variables per operating system.
  */
 import type { Configuration } from 'electron-builder';
+import { TYPE_ONLY_EXCLUSIONS } from './scripts/type-only-packages.ts';
 import { APP_ID, PACKAGE_NAME, PRODUCT_NAME } from './src/shared/app-identity.ts';
 
 /**
@@ -103,7 +104,7 @@ export function createBuilderConfig(env: Env, hostPlatform: NodeJS.Platform): Co
     directories: { output: 'dist', buildResources: 'build' },
     // electron-vite bundles main, preload and renderer into out/; the
     // production dependencies from node_modules are added by electron-builder.
-    files: ['out/**/*', 'package.json', '!**/*.map'],
+    files: ['out/**/*', 'package.json', '!**/*.map', ...TYPE_ONLY_EXCLUSIONS],
     asar: true,
     // No native modules: nothing to rebuild, and no Electron headers to download.
     npmRebuild: false,

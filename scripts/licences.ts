@@ -14,6 +14,7 @@ import {
   type LicenceList,
   type LicensedPackage,
 } from '../src/shared/licences.ts';
+import { TYPE_ONLY_PACKAGES } from './type-only-packages.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const DEFAULT_OUTPUT = join(ROOT, 'src', 'renderer', 'src', 'generated', 'licences.json');
@@ -38,15 +39,18 @@ interface PackageJson {
  * Lists the folders of the production packages: every lockfile entry not
  * marked `dev`, which includes optional and devOptional ones because
  * `npm install --omit=dev` installs those too. Entries missing from
- * node_modules (optional packages for another platform) are skipped.
+ * node_modules (optional packages for another platform) and the type-only
+ * packages that the installers leave out are skipped.
  */
 export function productionPackageFolders(root: string): string[] {
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, LockEntry>;
   };
+  const typeOnly = new Set<string>(TYPE_ONLY_PACKAGES);
   const folders = Object.entries(lock.packages)
     .filter(([path, entry]) => path !== '' && entry.dev !== true && entry.link !== true)
-    .map(([path]) => path);
+    .map(([path]) => path)
+    .filter((path) => !typeOnly.has(path.replace(/^.*node_modules\//, '')));
   return [...folders, ...BUNDLED_RUNTIME].filter((path) => existsSync(join(root, path)));
 }
 

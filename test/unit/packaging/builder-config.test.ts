@@ -125,6 +125,9 @@ describe('electron-builder configuration', () => {
       'out/**/*',
       'package.json',
       '!**/*.map',
+      '!**/node_modules/typescript/**',
+      '!**/node_modules/@types/react/**',
+      '!**/node_modules/csstype/**',
     ]);
   });
 });

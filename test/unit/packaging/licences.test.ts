@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectLicences, licenceOf, writeLicences } from '../../../scripts/licences.ts';
+import { TYPE_ONLY_PACKAGES } from '../../../scripts/type-only-packages.ts';
 import { isLicenceList } from '../../../src/shared/licences.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -37,8 +38,13 @@ describe('licence list', () => {
   });
 
   it('lists every production package of the lockfile with its version', () => {
+    const typeOnly = new Set<string>(TYPE_ONLY_PACKAGES);
     const production = Object.entries(lock.packages).filter(
-      ([path, entry]) => path !== '' && entry.dev !== true && entry.link !== true,
+      ([path, entry]) =>
+        path !== '' &&
+        entry.dev !== true &&
+        entry.link !== true &&
+        !typeOnly.has(path.replace(/^.*node_modules\//, '')),
     );
     expect(production.length).toBeGreaterThan(0);
     for (const [path, entry] of production) {
@@ -53,6 +59,10 @@ describe('licence list', () => {
   it('includes Electron, which ships inside every package', () => {
     const electron = list.packages.find((item) => item.name === 'electron');
     expect(electron?.licence).toBe('MIT');
+  });
+
+  it.each(TYPE_ONLY_PACKAGES)('leaves out the type-only package %s', (name) => {
+    expect(list.packages.map((item) => item.name)).not.toContain(name);
   });
 
   it('leaves out development tools', () => {
