@@ -1,20 +1,24 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Connection, VaultNotice } from '../../../shared/connection.ts';
 import { translateError } from '../../../shared/i18n/errors.ts';
 import type { AppError } from '../../../shared/result.ts';
 import { api } from '../api.ts';
-import { ConfirmButton } from './ConfirmButton.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
-import { SecretField } from './SecretField.tsx';
+import { Loading } from './Loading.tsx';
+
+// The cards carry the secret field and the confirmation dialogs, which the
+// start screen does not need before a connection exists: a chunk of their own
+// keeps them out of the start bundle.
+const ConnectionCard = lazy(() => import('./ConnectionCard.tsx'));
 
 // NOTE: every new connection gets this profile until the Start screen has a
 // profile choice.
 const DEFAULT_PROFILE_ID = 'xpertsuite-loongegevens';
 
 /** Lists the connections of this install with create, rename, delete and secret entry. */
-export function ConnectionList() {
+export default function ConnectionList() {
   const { t } = useTranslation('vault');
   const [connections, setConnections] = useState<Connection[] | null>(null);
   const [notices, setNotices] = useState<VaultNotice[]>([]);
@@ -55,76 +59,22 @@ export function ConnectionList() {
       {error !== null && <ErrorMessage error={error} />}
       <h2>{t('connections.heading')}</h2>
       {connections?.length === 0 && <p>{t('connections.empty')}</p>}
-      <ul className="connection-list">
-        {connections?.map((connection) => (
-          <ConnectionItem
-            key={connection.id}
-            connection={connection}
-            onRename={(name) => act(api.connections.rename({ id: connection.id, name }))}
-            onDelete={() => void act(api.connections.delete({ id: connection.id }))}
-          />
-        ))}
-      </ul>
+      <Suspense fallback={<Loading />}>
+        <ul className="connection-list">
+          {connections?.map((connection) => (
+            <ConnectionCard
+              key={connection.id}
+              connection={connection}
+              onRename={(name) => act(api.connections.rename({ id: connection.id, name }))}
+              onDelete={() => void act(api.connections.delete({ id: connection.id }))}
+            />
+          ))}
+        </ul>
+      </Suspense>
       <CreateConnection
         onCreate={(name) => act(api.connections.create({ name, profileId: DEFAULT_PROFILE_ID }))}
       />
     </div>
-  );
-}
-
-function ConnectionItem(props: {
-  connection: Connection;
-  onRename(name: string): Promise<void>;
-  onDelete(): void;
-}) {
-  const { t } = useTranslation('vault');
-  const { connection } = props;
-  const [editing, setEditing] = useState(false);
-  const [name, setName] = useState(connection.name);
-  const headingId = `connection-${connection.id}`;
-
-  const rename = async (event: FormEvent) => {
-    event.preventDefault();
-    await props.onRename(name);
-    setEditing(false);
-  };
-
-  return (
-    <li>
-      <article className="connection-card" aria-labelledby={headingId}>
-        <h3 id={headingId}>{connection.name}</h3>
-        {editing ? (
-          <Form onSubmit={(event) => void rename(event)} className="form">
-            <TextField value={name} onChange={setName} isRequired maxLength={100} className="field">
-              <Label>{t('connections.renameLabel')}</Label>
-              <Input />
-            </TextField>
-            <Button type="submit">{t('connections.renameSave')}</Button>
-            <Button onPress={() => setEditing(false)}>{t('connections.cancel')}</Button>
-          </Form>
-        ) : (
-          <div className="actions">
-            <Button
-              onPress={() => {
-                setName(connection.name);
-                setEditing(true);
-              }}
-            >
-              {t('connections.rename')}
-            </Button>
-            <ConfirmButton
-              label={t('connections.delete')}
-              title={t('connections.deleteTitle', { name: connection.name })}
-              body={t('connections.deleteBody')}
-              confirmLabel={t('connections.deleteConfirm')}
-              cancelLabel={t('connections.cancel')}
-              onConfirm={props.onDelete}
-            />
-          </div>
-        )}
-        <SecretField connectionId={connection.id} />
-      </article>
-    </li>
   );
 }
 
