@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkerEngine, sourceWorkerUrl } from '../src/core/seal/engine.ts';
-import { serializeManifest } from '../src/core/seal/manifest.ts';
+import { serializeManifest } from '../src/shared/manifest.ts';
 import { generatePassphrase } from '../src/core/seal/passphrase.ts';
 import { sampleManifest } from '../test/support/seal.ts';
 

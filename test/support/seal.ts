@@ -3,7 +3,13 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest } from '../../src/core/seal/manifest.ts';
+import { MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest } from '../../src/shared/manifest.ts';
+import {
+  REPORT_FORMAT,
+  REPORT_VERSION,
+  reportSchema,
+  type VerificationReport,
+} from '../../src/shared/report.ts';
 
 const run = promisify(execFile);
 
@@ -31,6 +37,38 @@ export function sampleManifest(overrides: Partial<Manifest> = {}): Manifest {
     sender: { name: 'Jan de Vries', organisation: 'Bakkerij De Vries', email: 'jan@example.nl' },
     ...overrides,
   };
+}
+
+/** A passing verification report of the sample manifest's inputs, checked against the schema. */
+export function sampleReport(overrides: Partial<VerificationReport> = {}): VerificationReport {
+  return reportSchema.parse({
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    environmentUrl: 'https://bakkerij.cobra.example',
+    tokenUrl: 'https://bakkerij.cobra.example/OAuth/Token',
+    clientId: 'client-4711',
+    profile: { id: 'xpertsuite-loongegevens', version: 1 },
+    companies: ['1001', '1002'],
+    deep: false,
+    startedAt: '2026-12-04T09:59:00.000Z',
+    finishedAt: '2026-12-04T09:59:02.000Z',
+    tokenAuthMethod: 'basic-form-encoded',
+    probes: [
+      {
+        kind: 'token',
+        httpStatus: 200,
+        durationMs: 120,
+        diagnosis: 'ok',
+        params: {},
+        message: 'Token ontvangen.',
+      },
+    ],
+    requestCount: 1,
+    warnings: [],
+    verdict: 'pass',
+    inputsDigest: 'a'.repeat(64),
+    ...overrides,
+  });
 }
 
 /** A temporary folder removed by the returned function. */

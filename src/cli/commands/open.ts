@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { inProcessEngine, type SealEngine } from '../../core/seal/engine.ts';
-import { maskManifest, type Manifest } from '../../core/seal/manifest.ts';
+import { maskManifest, type Manifest } from '../../shared/manifest.ts';
 import { assertSealedFileSize, fingerprintOf, type OpenKey } from '../../core/seal/seal.ts';
 import { AppFailure } from '../../shared/result.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from '../io.ts';

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppFailure, type AppError } from '../../shared/result.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest } from '../../shared/manifest.ts';
 import {
   openSealedFile,
   sealManifest,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppFailure } from '../../shared/result.ts';
 import { detectFormat, openWithAge, parseAgeIdentityFile, sealWithAge } from './age.ts';
-import { parseManifest, serializeManifest, type Manifest } from './manifest.ts';
-import { checkPassphraseStrength, MIN_PASSPHRASE_BITS } from './passphrase.ts';
+import { parseManifest, serializeManifest, type Manifest } from '../../shared/manifest.ts';
+import { checkPassphraseStrength, MIN_PASSPHRASE_BITS } from '../../shared/passphrase-strength.ts';
 
 /** Largest sealed file that is opened. A manifest with a long report stays far below it. */
 export const MAX_SEALED_FILE_BYTES = 1024 * 1024;

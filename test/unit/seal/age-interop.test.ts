@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSealedFile, sealManifest, type OpenKey } from '../../../src/core/seal/seal.ts';
 import { generatePassphrase } from '../../../src/core/seal/passphrase.ts';
-import { serializeManifest } from '../../../src/core/seal/manifest.ts';
+import { serializeManifest } from '../../../src/shared/manifest.ts';
 import { AppFailure } from '../../../src/shared/result.ts';
 import { ageWithPassphrase, sampleManifest, tempDir } from '../../support/seal.ts';
 

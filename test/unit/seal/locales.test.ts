@@ -5,12 +5,16 @@ import { resources } from '../../../src/shared/i18n/resources.ts';
 import { createTranslator, translateError } from '../../../src/shared/i18n/translator.ts';
 
 const SOURCE = join(import.meta.dirname, '../../../src/core/seal');
+const SHARED_SOURCES = ['manifest.ts', 'passphrase-strength.ts'].map((name) =>
+  join(import.meta.dirname, '../../../src/shared', name),
+);
 
 /** Every `sealing.*` error code the seal code can throw, with the templated ones expanded. */
 function thrownCodes(): string[] {
   const codes = new Set<string>();
-  for (const file of readdirSync(SOURCE)) {
-    const text = readFileSync(join(SOURCE, file), 'utf8');
+  const files = [...readdirSync(SOURCE).map((name) => join(SOURCE, name)), ...SHARED_SOURCES];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/'(sealing\.[a-z-]+)'/g)) {
       codes.add(match[1]!);
     }

@@ -5,7 +5,7 @@ import {
   MANIFEST_VERSION,
   parseManifest,
   serializeManifest,
-} from '../../../src/core/seal/manifest.ts';
+} from '../../../src/shared/manifest.ts';
 import { AppFailure } from '../../../src/shared/result.ts';
 import { sampleManifest } from '../../support/seal.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeManifest } from '../../../src/core/seal/manifest.ts';
+import { serializeManifest } from '../../../src/shared/manifest.ts';
 import { inspectRecipientKey, groupFingerprint } from '../../../src/core/seal/openpgp.ts';
 import { openSealedFile, sealManifest } from '../../../src/core/seal/seal.ts';
 import { createGnupgHome, sampleManifest, type GnupgHome } from '../../support/seal.ts';

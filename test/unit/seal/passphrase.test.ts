@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkPassphraseStrength,
   generatePassphrase,
   GENERATED_PASSPHRASE_BITS,
-  MIN_PASSPHRASE_BITS,
   PASSPHRASE_ALPHABET,
 } from '../../../src/core/seal/passphrase.ts';
+import {
+  checkPassphraseStrength,
+  MIN_PASSPHRASE_BITS,
+} from '../../../src/shared/passphrase-strength.ts';
 
 describe('generatePassphrase', () => {
   it('carries at least 100 bits of entropy', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { reportSchema } from '../../shared/report.ts';
-import { AppFailure } from '../../shared/result.ts';
+import { reportSchema } from './report.ts';
+import { AppFailure } from './result.ts';
 
 /** Format name written into every manifest; a file without it is not ours. */
 export const MANIFEST_FORMAT = 'cobra-koppelhulp/sealed-credentials';
