@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { createLogger } from '../core/log/logger.ts';
 import { SecretRegistry } from '../core/log/redact.ts';
 import { createSettingsStore, type SettingsStore } from '../core/settings.ts';
+import { createWorkerEngine } from '../core/seal/engine.ts';
 import { Vault } from '../core/vault/vault.ts';
 import { PRODUCT_NAME } from '../shared/app-identity.ts';
 import { DEFAULT_LANGUAGE } from '../shared/i18n/resources.ts';
@@ -103,6 +104,8 @@ function start(): void {
     secrets,
     settings,
     vault,
+    // The seal worker is built next to this file as its own entry.
+    sealEngine: createWorkerEngine(join(here, 'seal-worker.js')),
     fetch: (input, init) => net.fetch(input as string | Request, init),
     dialogs: {
       showSaveDialog: async (options) => {

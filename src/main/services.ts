@@ -1,6 +1,8 @@
 import type { SecretRegistry } from '../core/log/redact.ts';
 import type { Logger } from '../core/log/logger.ts';
 import type { SettingsStore } from '../core/settings.ts';
+import type { SealEngine } from '../core/seal/engine.ts';
+import type { Timers } from '../core/vault/clipboard-guard.ts';
 import type { Vault } from '../core/vault/vault.ts';
 import type { AppContract, EventPayload } from '../shared/ipc/contract.ts';
 
@@ -57,6 +59,13 @@ export interface AppServices {
    * to the renderer.
    */
   vault: Vault;
+  /**
+   * Seals and opens credentials files: a worker thread in the app, so scrypt
+   * never blocks the main process's event loop.
+   */
+  sealEngine: SealEngine;
+  /** Timers for delayed work such as clearing the clipboard; tests pass fake ones. */
+  timers?: Timers;
   /** Fetch API for calls to Cobra: Electron's net.fetch in the app, undici's fetch in tests. */
   fetch: typeof fetch;
   dialogs: Dialogs;

@@ -6,6 +6,7 @@ import { SecretRegistry } from '../../src/core/log/redact.ts';
 import { createSettingsStore } from '../../src/core/settings.ts';
 import type { Timers } from '../../src/core/vault/clipboard-guard.ts';
 import { Vault } from '../../src/core/vault/vault.ts';
+import { createWorkerEngine, sourceWorkerUrl } from '../../src/core/seal/engine.ts';
 import type { AppServices } from '../../src/main/services.ts';
 import { fetch as undiciFetch } from 'undici';
 import { createTestCipher, type TestCipherOptions } from './test-cipher.ts';
@@ -89,6 +90,9 @@ export function createTestServices(
       log: log.child('vault'),
       timers: options.timers,
     }),
+    // The worker from source, as the app runs its built copy.
+    sealEngine: createWorkerEngine(sourceWorkerUrl()),
+    timers: options.timers,
     clipboard,
     openExternal: async (url) => {
       openedUrls.push(url);

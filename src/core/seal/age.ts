@@ -232,21 +232,16 @@ function dearmor(text: string): Uint8Array {
 }
 
 /**
- * Decrypts an age file (armored or binary) and returns the plaintext. Every
- * failure is an AppFailure whose code says which part of the file or which
- * key was wrong.
+ * Decodes the armor and outlines the header of an age file; throws the
+ * `sealing.*` failure of a file that is cut off or whose header is damaged.
  */
-export async function openWithAge(
+function readAgeHeader(
   bytes: Uint8Array,
   format: 'age-armored' | 'age-binary',
-  key: AgeKey,
-): Promise<string> {
+): { binary: Uint8Array; outline: HeaderOutline } {
   const binary = format === 'age-armored' ? dearmor(Buffer.from(bytes).toString('latin1')) : bytes;
-  if (
-    !Buffer.from(binary.subarray(0, BINARY_MAGIC.length))
-      .toString('latin1')
-      .startsWith(BINARY_MAGIC)
-  ) {
+  const magic = Buffer.from(binary.subarray(0, BINARY_MAGIC.length)).toString('latin1');
+  if (magic !== BINARY_MAGIC) {
     throw failure(
       'sealing.header-damaged',
       'The header of the sealed file is damaged (no age version line). Ask the sender for a new file.',
@@ -261,6 +256,39 @@ export async function openWithAge(
       'The sealed file ends right after its header: it was cut off.',
     );
   }
+  return { binary, outline };
+}
+
+/**
+ * Tells what opens an age file from its header: "passphrase" for a scrypt
+ * stanza, "identity" for a key stanza, null when the header is unreadable.
+ */
+export function ageKeyKind(
+  bytes: Uint8Array,
+  format: 'age-armored' | 'age-binary',
+): 'passphrase' | 'identity' | null {
+  try {
+    const { stanzaTypes } = readAgeHeader(bytes, format).outline;
+    if (stanzaTypes.includes('scrypt')) {
+      return 'passphrase';
+    }
+    return stanzaTypes.some((type) => KEY_STANZA_TYPES.has(type)) ? 'identity' : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decrypts an age file (armored or binary) and returns the plaintext. Every
+ * failure is an AppFailure whose code says which part of the file or which
+ * key was wrong.
+ */
+export async function openWithAge(
+  bytes: Uint8Array,
+  format: 'age-armored' | 'age-binary',
+  key: AgeKey,
+): Promise<string> {
+  const { binary, outline } = readAgeHeader(bytes, format);
   const passphraseFile = outline.stanzaTypes.includes('scrypt');
   const keyFile = outline.stanzaTypes.some((type) => KEY_STANZA_TYPES.has(type));
   if (key.kind === 'passphrase' && keyFile && !passphraseFile) {

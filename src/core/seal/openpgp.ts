@@ -1,20 +1,8 @@
 import * as openpgp from 'openpgp';
+import { MAX_PUBLIC_KEY_LENGTH, type OpenPgpKeyInfo } from '../../shared/ipc/sealing.ts';
 import { AppFailure } from '../../shared/result.ts';
 
-/** What the sender sees about an OpenPGP key before sealing to it. */
-export interface OpenPgpKeyInfo {
-  /** Fingerprint in upper-case hex, grouped by four for reading aloud. */
-  fingerprint: string;
-  userIds: string[];
-  algorithm: string;
-  createdAt: string;
-  /** ISO date-time, or null when the key does not expire. */
-  expiresAt: string | null;
-}
-
 export type OpenPgpKeyProblem = 'expired' | 'revoked' | 'no-encryption' | 'private-key' | 'invalid';
-
-const MAX_KEY_TEXT = 256 * 1024;
 
 /** Formats a hex fingerprint as "ABCD 1234 ..." for comparing by phone. */
 export function groupFingerprint(hex: string): string {
@@ -38,7 +26,7 @@ export async function readRecipientKey(
   armoredKey: string,
   now: Date = new Date(),
 ): Promise<{ key: openpgp.PublicKey; info: OpenPgpKeyInfo }> {
-  if (armoredKey.length > MAX_KEY_TEXT) {
+  if (armoredKey.length > MAX_PUBLIC_KEY_LENGTH) {
     throw keyFailure('invalid', 'The OpenPGP key is larger than 256 KiB; paste one public key.');
   }
   if (armoredKey.includes('-----BEGIN PGP PRIVATE KEY BLOCK-----')) {
@@ -159,6 +147,25 @@ async function readPrivateKey(
       'The passphrase of the OpenPGP private key is wrong.',
       { field: 'keyPassphrase' },
     );
+  }
+}
+
+/**
+ * Tells what opens an OpenPGP message: "openpgp-key" when it names public-key
+ * recipients, "passphrase" for `gpg -c` files, null when it is unreadable.
+ */
+export async function openPgpKeyKind(
+  bytes: Uint8Array,
+  format: 'openpgp-armored' | 'openpgp-binary',
+): Promise<'openpgp-key' | 'passphrase' | null> {
+  try {
+    const message =
+      format === 'openpgp-armored'
+        ? await openpgp.readMessage({ armoredMessage: Buffer.from(bytes).toString('utf8') })
+        : await openpgp.readMessage({ binaryMessage: bytes });
+    return message.getEncryptionKeyIDs().length > 0 ? 'openpgp-key' : 'passphrase';
+  } catch {
+    return null;
   }
 }
 

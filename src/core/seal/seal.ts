@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppFailure } from '../../shared/result.ts';
-import { detectFormat, openWithAge, parseAgeIdentityFile, sealWithAge } from './age.ts';
+import { ageKeyKind, detectFormat, openWithAge, parseAgeIdentityFile, sealWithAge } from './age.ts';
 import { parseManifest, serializeManifest, type Manifest } from '../../shared/manifest.ts';
 import { checkPassphraseStrength, MIN_PASSPHRASE_BITS } from '../../shared/passphrase-strength.ts';
 
@@ -156,4 +156,33 @@ export async function openSealedFile(bytes: Uint8Array, key: OpenKey): Promise<M
     );
   }
   return parseManifest(plaintext);
+}
+
+/** The format of a sealed file and the kind of key that opens it, from its header. */
+export interface SealedFileOutline {
+  format: 'age' | 'openpgp';
+  keyKind: 'passphrase' | 'age-identity' | 'openpgp-key' | 'unknown';
+}
+
+/**
+ * Describes a sealed file without decrypting it, so the open screen can ask
+ * for the right key. Throws like openSealedFile for a file that is too large
+ * or not sealed; a damaged header gives keyKind "unknown".
+ */
+export async function outlineSealedFile(bytes: Uint8Array): Promise<SealedFileOutline> {
+  assertSealedFileSize(bytes.length);
+  const format = detectFormat(bytes);
+  if (format === null || bytes.length === 0) {
+    throw new AppFailure(
+      'sealing.not-sealed-file',
+      'This is not an age or OpenPGP encrypted file. Choose the .age or .asc file from the sender.',
+    );
+  }
+  if (format === 'age-armored' || format === 'age-binary') {
+    const kind = ageKeyKind(bytes, format);
+    const keyKind = kind === 'identity' ? 'age-identity' : (kind ?? 'unknown');
+    return { format: 'age', keyKind };
+  }
+  const { openPgpKeyKind } = await loadOpenPgp();
+  return { format: 'openpgp', keyKind: (await openPgpKeyKind(bytes, format)) ?? 'unknown' };
 }

@@ -6,6 +6,7 @@ import { createDiagnosticsHandlers } from './diagnostics.ts';
 import { createConnectionHandlers } from './connections.ts';
 import { createSecretHandlers } from './secrets.ts';
 import { createProfilesHandlers } from './profiles.ts';
+import { createSealingHandlers } from './sealing.ts';
 
 /** Builds the handler of every invoke channel; each feature adds its group. */
 export function createHandlers(services: AppServices): HandlerMap {
@@ -16,5 +17,6 @@ export function createHandlers(services: AppServices): HandlerMap {
     connections: createConnectionHandlers(services),
     secrets: createSecretHandlers(services),
     profiles: createProfilesHandlers(services),
+    sealing: createSealingHandlers(services),
   };
 }

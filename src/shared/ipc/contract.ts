@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app.ts';
 import { mailContract } from './mail.ts';
 import { diagnosticsContract } from './diagnostics.ts';
+import { sealingContract } from './sealing.ts';
 import { connectionsContract } from './connections.ts';
 import { secretsContract } from './secrets.ts';
 import { profilesContract } from './profiles.ts';
@@ -20,6 +21,7 @@ export const contract = {
   connections: connectionsContract,
   secrets: secretsContract,
   profiles: profilesContract,
+  sealing: sealingContract,
 };
 
 export type AppContract = typeof contract;

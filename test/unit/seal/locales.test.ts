@@ -5,14 +5,18 @@ import { resources } from '../../../src/shared/i18n/resources.ts';
 import { createTranslator, translateError } from '../../../src/shared/i18n/translator.ts';
 
 const SOURCE = join(import.meta.dirname, '../../../src/core/seal');
-const SHARED_SOURCES = ['manifest.ts', 'passphrase-strength.ts'].map((name) =>
-  join(import.meta.dirname, '../../../src/shared', name),
-);
+const OTHER_SOURCES = [
+  'shared/manifest.ts',
+  'shared/passphrase-strength.ts',
+  'main/handlers/sealing-keys.ts',
+  'main/handlers/sealing-open.ts',
+  'main/handlers/sealing-sessions.ts',
+].map((path) => join(import.meta.dirname, '../../../src', path));
 
 /** Every `sealing.*` error code the seal code can throw, with the templated ones expanded. */
 function thrownCodes(): string[] {
   const codes = new Set<string>();
-  const files = [...readdirSync(SOURCE).map((name) => join(SOURCE, name)), ...SHARED_SOURCES];
+  const files = [...readdirSync(SOURCE).map((name) => join(SOURCE, name)), ...OTHER_SOURCES];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/'(sealing\.[a-z-]+)'/g)) {

@@ -1,0 +1,26 @@
+import { ClipboardGuard, realTimers } from '../../core/vault/clipboard-guard.ts';
+import type { HandlerMap } from '../../shared/ipc/contract.ts';
+import type { AppServices } from '../services.ts';
+import { createKeyHandlers } from './sealing-keys.ts';
+import { createOpenHandlers, type OpenedEntry } from './sealing-open.ts';
+import { SessionStore } from './sealing-sessions.ts';
+
+/** Opened files kept at once; opening a fifth drops the oldest. */
+const OPENED_CAPACITY = 4;
+
+/** Creates the `sealing` IPC group: choosing who can open a file, and opening one. */
+export function createSealingHandlers(services: AppServices): HandlerMap['sealing'] {
+  const clipboard = new ClipboardGuard(
+    services.clipboard,
+    services.timers ?? realTimers,
+    services.log.child('sealing:clipboard'),
+  );
+  // Dropping an opened file also takes its secret off the clipboard.
+  const opened = new SessionStore<OpenedEntry>('opened file', OPENED_CAPACITY, (entry) => {
+    void clipboard.clearIfHolding(entry.manifest.clientSecret);
+  });
+  return {
+    ...createKeyHandlers(services),
+    ...createOpenHandlers(services, services.sealEngine, clipboard, opened),
+  };
+}
