@@ -90,8 +90,12 @@ export async function ageWithPassphrase(
   const command = ['age', ...args].map(shellQuote).join(' ');
   const input = `${passphrase}\n`.repeat(times);
   await new Promise<void>((resolve, reject) => {
-    const child = execFile('script', ['-qec', command, '/dev/null'], (error) =>
-      error === null ? resolve() : reject(error),
+    // A bounded run: a prompt that never gets its input must not leave age behind.
+    const child = execFile(
+      'script',
+      ['-qec', command, '/dev/null'],
+      { timeout: 100_000 },
+      (error) => (error === null ? resolve() : reject(error)),
     );
     child.stdin?.end(input);
   });
