@@ -1,4 +1,5 @@
 import { openCommand } from './commands/open.ts';
+import { sealCommand } from './commands/seal.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import type { Command } from './io.ts';
 import { verifyCommand } from './commands/verify.ts';
@@ -7,4 +8,9 @@ import { verifyCommand } from './commands/verify.ts';
  * Every subcommand of `cobra-koppelhulp`, in the order `--help` lists them.
  * Each capability adds its command here.
  */
-export const COMMANDS: readonly Command[] = [verifyCommand, openCommand, sandboxCommand];
+export const COMMANDS: readonly Command[] = [
+  verifyCommand,
+  sealCommand,
+  openCommand,
+  sandboxCommand,
+];

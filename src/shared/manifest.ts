@@ -47,7 +47,7 @@ export const manifestSchema = z
       .object({
         id: z.string().min(1).max(64),
         version: z.number().int().min(1),
-        recipient: z.object({ name: z.string().min(1), email: z.email() }).strict(),
+        recipient: z.object({ name: z.string().min(1), email: z.email().optional() }).strict(),
       })
       .strict(),
     verification: z

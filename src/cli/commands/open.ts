@@ -146,6 +146,9 @@ function readSealedFile(path: string): Uint8Array {
 export function describeManifest(manifest: Manifest, fileFingerprint: string, now: Date): string {
   const verification = manifest.verification;
   const sender = manifest.sender;
+  const recipient = manifest.profile.recipient;
+  const recipientText =
+    recipient.email === undefined ? recipient.name : `${recipient.name} <${recipient.email}>`;
   const lines = [
     `Environment URL:   ${manifest.environmentUrl}`,
     `Token URL:         ${manifest.tokenUrl}`,
@@ -154,7 +157,7 @@ export function describeManifest(manifest: Manifest, fileFingerprint: string, no
     `Display name:      ${manifest.clientDisplayName}`,
     `Valid:             ${manifest.validFrom ?? '(no start date)'} to ${manifest.validUntil ?? '(no end date)'}`,
     `Companies:         ${manifest.companyNumbers.join(', ')}`,
-    `Profile:           ${manifest.profile.id} version ${manifest.profile.version}, for ${manifest.profile.recipient.name} <${manifest.profile.recipient.email}>`,
+    `Profile:           ${manifest.profile.id} version ${manifest.profile.version}, for ${recipientText}`,
     `Verification:      ${verification.state}${verification.confirmedDespiteState ? ' (the sender confirmed the export anyway)' : ''}`,
   ];
   if (verification.report !== null) {

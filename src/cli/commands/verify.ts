@@ -204,7 +204,8 @@ function parseInteger(
   return number;
 }
 
-function parseDate(value: string | undefined, name: string): string | null {
+/** Parses an optional YYYY-MM-DD option; throws a UsageError naming the option. */
+export function parseDate(value: string | undefined, name: string): string | null {
   if (value === undefined) {
     return null;
   }

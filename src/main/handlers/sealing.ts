@@ -1,14 +1,19 @@
 import { ClipboardGuard, realTimers } from '../../core/vault/clipboard-guard.ts';
 import type { HandlerMap } from '../../shared/ipc/contract.ts';
 import type { AppServices } from '../services.ts';
+import { createExportHandlers } from './sealing-export.ts';
 import { createKeyHandlers } from './sealing-keys.ts';
 import { createOpenHandlers, type OpenedEntry } from './sealing-open.ts';
 import { SessionStore } from './sealing-sessions.ts';
+import { createVerifyOpenedHandler } from './sealing-verify.ts';
 
 /** Opened files kept at once; opening a fifth drops the oldest. */
 const OPENED_CAPACITY = 4;
 
-/** Creates the `sealing` IPC group: choosing who can open a file, and opening one. */
+/**
+ * Creates the `sealing` IPC group: the sender's export and choice of
+ * recipient, and the recipient's opening and re-test of a file.
+ */
 export function createSealingHandlers(services: AppServices): HandlerMap['sealing'] {
   const clipboard = new ClipboardGuard(
     services.clipboard,
@@ -21,6 +26,8 @@ export function createSealingHandlers(services: AppServices): HandlerMap['sealin
   });
   return {
     ...createKeyHandlers(services),
+    ...createExportHandlers(services),
     ...createOpenHandlers(services, services.sealEngine, clipboard, opened),
+    verifyOpened: createVerifyOpenedHandler(services, opened),
   };
 }

@@ -128,6 +128,17 @@ export const sealingContract = {
     'sealing:read-public-key-file',
     z.undefined(),
   ),
+  /** Verification state and defaults of a connection's export. */
+  getExportStatus: invoke<ExportStatus>()(
+    'sealing:get-export-status',
+    z.object({ connectionId: z.uuid() }).strict(),
+  ),
+  /**
+   * Seals the connection's credentials and saves the file through the save
+   * dialog. Rejected with `sealing.verification-<state>` when the last
+   * verification did not pass, unless `confirmUnverified` is set.
+   */
+  exportFile: invoke<ExportResult>()('sealing:export-file', exportRequestSchema),
   /** Lets the recipient choose a sealed file; null when cancelled. */
   chooseFile: invoke<ChosenFile | null>()('sealing:choose-file', z.undefined()),
   /** Lets the recipient choose the key file for a chosen file; null when cancelled. */
@@ -143,6 +154,11 @@ export const sealingContract = {
   /** Copies the opened secret to the clipboard, cleared after 30 seconds. */
   copySecret: invoke<{ clearAfterSeconds: number }>()(
     'sealing:copy-secret',
+    z.object({ openedId: handle }).strict(),
+  ),
+  /** Runs the verification from this computer with the credentials of an opened file. */
+  verifyOpened: invoke<VerificationReport>()(
+    'sealing:verify-opened',
     z.object({ openedId: handle }).strict(),
   ),
   /** Forgets an opened file and its secret. */

@@ -5,30 +5,15 @@ import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_PASSPHRASE_BITS } from '../../../src/core/seal/passphrase.ts';
 import { sealManifest } from '../../../src/core/seal/seal.ts';
-import { createHandlers } from '../../../src/main/handlers/index.ts';
-import { buildRoutes, dispatch, type Route } from '../../../src/main/ipc/dispatch.ts';
-import { contract } from '../../../src/shared/ipc/contract.ts';
 import { manualTimers } from '../core/vault/helpers.ts';
+import { ipcCaller } from '../../support/ipc.ts';
 import { sampleManifest, tempDir } from '../../support/seal.ts';
 import { createTestServices } from '../../support/services.ts';
-
-const ORIGIN = 'app://koppelhulp';
-const sender = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true };
 
 function setup() {
   const timers = manualTimers();
   const test = createTestServices({ timers });
-  const routes = new Map(
-    buildRoutes(contract, createHandlers(test.services) as never).map((route) => [
-      route.channel,
-      route,
-    ]),
-  );
-  const call = async (channel: string, payload?: unknown) =>
-    dispatch(routes.get(channel) as Route, payload, sender, {
-      trustedOrigins: [ORIGIN],
-      log: test.services.log,
-    });
+  const call = ipcCaller(test.services);
   /** Calls a channel that must succeed and returns its value. */
   const value = async <T>(channel: string, payload?: unknown): Promise<T> => {
     const result = await call(channel, payload);
