@@ -40,6 +40,8 @@ export async function verifyAgainst(
     baseUrl?: string;
     options?: Partial<VerificationOptions>;
     extraCaCertificates?: string[];
+    /** Wraps the transport, for tests that watch every request. */
+    wrapFetch?: (inner: typeof fetch) => typeof fetch;
   } = {},
 ): Promise<VerifyRun> {
   const transport = createNodeFetch({
@@ -47,9 +49,10 @@ export async function verifyAgainst(
     extraCaCertificates: overrides.extraCaCertificates ?? [],
   });
   const urls: string[] = [];
+  const inner = overrides.wrapFetch?.(transport.fetch) ?? transport.fetch;
   const recordingFetch: typeof fetch = (input, init) => {
     urls.push(String(input));
-    return transport.fetch(input, init);
+    return inner(input, init);
   };
   try {
     const report = await runVerification(

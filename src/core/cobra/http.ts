@@ -150,7 +150,10 @@ async function attemptOnce(
     });
     const { text, truncated } = await readBody(response, MAX_BODY_BYTES);
     if (response.status === 429) {
-      context.limiter.rateLimited(retryAfterMs(response.headers) ?? context.retry.baseDelayMs);
+      // A Retry-After longer than the run waits ends this probe's retries, so
+      // it must not hold back the other probes either.
+      const requested = retryAfterMs(response.headers) ?? context.retry.baseDelayMs;
+      context.limiter.rateLimited(requested <= context.retry.maxRetryDelayMs ? requested : 0);
     } else {
       succeeded = response.status < 500;
     }
