@@ -7,6 +7,7 @@ import { createConnectionHandlers } from './connections.ts';
 import { createSecretHandlers } from './secrets.ts';
 import { createProfilesHandlers } from './profiles.ts';
 import { createSealingHandlers } from './sealing.ts';
+import { createVerificationHandlers } from './verification.ts';
 
 /** Builds the handler of every invoke channel; each feature adds its group. */
 export function createHandlers(services: AppServices): HandlerMap {
@@ -18,5 +19,6 @@ export function createHandlers(services: AppServices): HandlerMap {
     secrets: createSecretHandlers(services),
     profiles: createProfilesHandlers(services),
     sealing: createSealingHandlers(services),
+    verification: createVerificationHandlers(services),
   };
 }

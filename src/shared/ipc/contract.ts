@@ -6,6 +6,7 @@ import { sealingContract } from './sealing.ts';
 import { connectionsContract } from './connections.ts';
 import { secretsContract } from './secrets.ts';
 import { profilesContract } from './profiles.ts';
+import { verificationContract } from './verification.ts';
 import type { EventSpec, InvokeSpec } from './define.ts';
 import type { Result } from '../result.ts';
 
@@ -22,6 +23,7 @@ export const contract = {
   secrets: secretsContract,
   profiles: profilesContract,
   sealing: sealingContract,
+  verification: verificationContract,
 };
 
 export type AppContract = typeof contract;
