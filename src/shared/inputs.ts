@@ -19,7 +19,7 @@ export type Checked<T> =
   | { ok: true; value: T; warnings: InputMessage[] }
   | { ok: false; error: InputMessage; warnings: InputMessage[] };
 
-/** Where a Cobra environment takes its requests. */
+/** URLs of one Cobra environment. */
 export interface Environment {
   /** Scheme, host, port and legacy path prefix, without a trailing slash. */
   baseUrl: string;

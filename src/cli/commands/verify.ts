@@ -128,7 +128,7 @@ export function exitCodeOf(report: VerificationReport): ExitCode {
   }
 }
 
-/** The report as a table for people, followed by the message of each failed probe. */
+/** Formats the report as a table for people, followed by the message of each failed probe. */
 export function formatReport(report: VerificationReport): string {
   const rows = report.probes.map((probe) => [
     probe.kind,

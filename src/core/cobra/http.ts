@@ -44,7 +44,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 250,
 };
 
-/** What every request of one run shares. */
+/** Shared state of the requests of one run. */
 export interface HttpContext {
   fetch: typeof fetch;
   limiter: AdaptiveLimiter;
@@ -91,15 +91,17 @@ export async function exchange(
   url: string,
   init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
 ): Promise<HttpOutcome> {
-  const started = performance.now();
+  // Time spent on the wire and waiting between retries, not waiting for a slot.
+  let durationMs = 0;
   let attempts = 0;
   for (;;) {
     attempts += 1;
-    const outcome = await attemptOnce(context, url, init);
+    const { outcome, elapsedMs } = await attemptOnce(context, url, init);
+    durationMs += elapsedMs;
     const finish = (): HttpOutcome => ({
       ...outcome,
       attempts,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(durationMs),
     });
     if (outcome.kind === 'cancelled' || attempts >= context.retry.maxAttempts) {
       return finish();
@@ -115,11 +117,13 @@ export async function exchange(
       reason: outcome.kind === 'response' ? outcome.status : outcome.code,
       delayMs: delay,
     });
+    const sleepStarted = performance.now();
     try {
       await sleep(delay, context.signal);
     } catch {
-      return { kind: 'cancelled', attempts, durationMs: Math.round(performance.now() - started) };
+      return { kind: 'cancelled', attempts, durationMs: Math.round(durationMs) };
     }
+    durationMs += performance.now() - sleepStarted;
   }
 }
 
@@ -129,12 +133,14 @@ async function attemptOnce(
   context: HttpContext,
   url: string,
   init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
-): Promise<AttemptOutcome> {
+): Promise<{ outcome: AttemptOutcome; elapsedMs: number }> {
   try {
     await context.limiter.acquire(context.signal);
   } catch {
-    return { kind: 'cancelled' };
+    return { outcome: { kind: 'cancelled' }, elapsedMs: 0 };
   }
+  const started = performance.now();
+  const done = (outcome: AttemptOutcome) => ({ outcome, elapsedMs: performance.now() - started });
 
   let succeeded = false;
   const signal = AbortSignal.any([context.signal, AbortSignal.timeout(context.timeoutMs)]);
@@ -157,21 +163,21 @@ async function attemptOnce(
     } else {
       succeeded = response.status < 500;
     }
-    return {
+    return done({
       kind: 'response',
       status: response.status,
       headers: response.headers,
       contentType: response.headers.get('content-type') ?? '',
       body: text,
       truncated,
-    };
+    });
   } catch (error) {
     if (context.signal.aborted) {
-      return { kind: 'cancelled' };
+      return done({ kind: 'cancelled' });
     }
     const failure = classifyNetworkError(error);
     context.log.debug('Request failed', { url, code: failure.code, diagnosis: failure.diagnosis });
-    return { kind: 'network-error', ...failure };
+    return done({ kind: 'network-error', ...failure });
   } finally {
     context.limiter.release(succeeded);
   }

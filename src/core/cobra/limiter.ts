@@ -1,7 +1,7 @@
 /**
- * Limits how many requests are in flight, and adapts to rate limiting: a 429
- * halves the limit and pauses new requests until its Retry-After has passed;
- * each run of successful requests as long as the current limit raises it by
+ * Limits how many requests are in flight and adapts to rate limiting. A 429
+ * halves the limit and pauses new requests until its Retry-After has passed.
+ * After as many successes in a row as the current limit, the limit rises by
  * one again, up to the configured maximum.
  */
 export class AdaptiveLimiter {

@@ -1,6 +1,6 @@
 import type { DiagnosisCode } from '../../shared/report.ts';
 
-/** What a failed fetch means for the user, and the low-level code it came from. */
+/** Diagnosis of a failed fetch, with the low-level code it came from. */
 export interface NetworkFailure {
   diagnosis: DiagnosisCode;
   /** The error code or Chromium error name that decided it, e.g. `ENOTFOUND`. */
@@ -137,7 +137,7 @@ function codesOf(error: ErrorLike): string[] {
   return codes;
 }
 
-/** The error, its causes and AggregateError members, depth-first and bounded. */
+/** Collects the error, its causes and AggregateError members, breadth-first and bounded. */
 function errorChain(error: unknown): ErrorLike[] {
   const chain: ErrorLike[] = [];
   const pending: unknown[] = [error];

@@ -10,7 +10,7 @@ import {
   type Finding,
 } from './responses.ts';
 
-/** Where a company lookup searches: by default Organization by OrganizationNumber. */
+/** Resource and field of a company lookup; by default Organization and OrganizationNumber. */
 export interface CompanyLookup {
   resource: string;
   numberField: string;
@@ -18,7 +18,7 @@ export interface CompanyLookup {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The cheapest call that proves read access to a resource: one row. */
+/** Builds the cheapest call that proves read access to a resource: one row. */
 export function endpointProbeUrl(environment: Environment, resource: string): string {
   return `${environment.odataUrl}${resource}?$top=1`;
 }
@@ -36,7 +36,7 @@ export function companyProbeUrl(
   return `${environment.odataUrl}${lookup.resource}?$filter=${encodeURIComponent(filter)}`;
 }
 
-/** One row of a resource, filtered to one company, for the deep check. */
+/** Builds the deep-check call: one row of a resource, filtered to one company. */
 export function companyDataProbeUrl(
   environment: Environment,
   resource: string,
@@ -47,12 +47,12 @@ export function companyDataProbeUrl(
   return `${environment.odataUrl}${resource}?$filter=${encodeURIComponent(filter)}&$top=1`;
 }
 
-/** An OData v3 string literal: single quotes, with quotes inside doubled. */
+/** Writes an OData v3 string literal: single quotes, with quotes inside doubled. */
 export function stringLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** An OData v3 literal for a key value: guid'...', a number, or a string. */
+/** Writes an OData v3 literal for a key value: guid'...', a number, or a string. */
 export function keyLiteral(value: string): string {
   if (GUID.test(value)) {
     return `guid'${value}'`;
@@ -73,7 +73,7 @@ export function property(row: Record<string, unknown>, name: string): unknown {
   return key === undefined ? undefined : row[key];
 }
 
-/** Rows of an OData collection reply, or a finding that says why there are none. */
+/** Reads the rows of an OData collection reply, or the finding that explains why there are none. */
 export function readRows(
   outcome: HttpOutcome,
   resource: string,

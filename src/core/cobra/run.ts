@@ -88,8 +88,8 @@ interface DeepTarget {
 
 /**
  * Runs every probe of a profile against one Cobra environment and returns
- * the report. Never throws for what the server or the network does; every
- * outcome becomes a probe with a diagnosis. On the happy path it sends
+ * the report. Network failures, server replies and cancellation become
+ * probes with a diagnosis, not exceptions. On the happy path it sends
  * 1 + endpoints + companies requests, plus companies x deep targets with `deep`.
  */
 export async function runVerification(
@@ -201,7 +201,7 @@ export async function runVerification(
   return report;
 }
 
-/** The probes of a run in report order: token, endpoints, companies, deep checks. */
+/** Lists the probes of a run in report order: token, endpoints, companies, deep checks. */
 function planProbes(input: VerificationInput, deepTargets: readonly DeepTarget[]): ProbeTarget[] {
   const plan: ProbeTarget[] = [{ kind: 'token' }];
   for (const endpoint of input.profile.endpoints) {
@@ -219,7 +219,7 @@ function planProbes(input: VerificationInput, deepTargets: readonly DeepTarget[]
 }
 
 /**
- * The resources a deep check filters by company: every endpoint with a
+ * Lists the resources that a deep check filters by company: every endpoint with a
  * companyFilterField, plus the profile's employment resource, whose rows
  * tell whether a company has employees.
  */
@@ -243,8 +243,9 @@ export function deepTargetsOf(profile: Profile): DeepTarget[] {
 }
 
 /**
- * The token server answers a client outside its start and end date like a
- * wrong secret. When the dates the administrator entered explain it, say so.
+ * Turns invalid-client into client-outside-validity when the dates the
+ * administrator entered explain the rejection. Cobra is assumed to reject a
+ * client outside its start and end date like a wrong secret.
  */
 function explainRejectedClient(
   finding: Finding,

@@ -1,5 +1,5 @@
 import type { LookupFunction } from 'node:net';
-import { getCACertificates, rootCertificates } from 'node:tls';
+import { getCACertificates } from 'node:tls';
 import { EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 
 export interface NodeFetchOptions {
@@ -12,10 +12,10 @@ export interface NodeFetchOptions {
 }
 
 /**
- * The Fetch API for the CLI, tests and benchmarks: undici's fetch that
- * trusts Node's bundled CA list plus the operating system's certificate
- * store, and sends requests through the proxy that HTTP_PROXY, HTTPS_PROXY
- * and NO_PROXY name. The app uses Electron's net.fetch instead, which does
+ * Creates the Fetch API for the CLI, tests and benchmarks: undici's fetch
+ * that trusts Node's CA list plus the operating system's certificate store,
+ * and sends requests through the proxy that HTTP_PROXY, HTTPS_PROXY and
+ * NO_PROXY name. The app uses Electron's net.fetch instead, which does
  * both through Chromium.
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): {
@@ -41,19 +41,19 @@ export function createNodeFetch(options: NodeFetchOptions = {}): {
 }
 
 /**
- * Node's bundled CA list plus the system store. Corporate networks that
- * inspect TLS install their own root in the system store, which Node's
- * fetch ignores by default; `tls.getCACertificates('system')` reads it
- * (Node 22.15 and 23.10 onwards).
+ * Lists Node's default CA certificates (the bundled Mozilla list and
+ * NODE_EXTRA_CA_CERTS) plus the system store. Corporate networks that inspect
+ * TLS install their own root in the system store, which Node's fetch ignores
+ * by default. `tls.getCACertificates` reads both (Node 22.15 and later).
  */
 export function trustedCertificates(extra: readonly string[]): string[] {
-  const certificates = new Set<string>(rootCertificates);
+  const certificates = new Set<string>(getCACertificates('default'));
   try {
     for (const certificate of getCACertificates('system')) {
       certificates.add(certificate);
     }
   } catch {
-    // Older Node or no readable system store: the bundled list still applies.
+    // No readable system store: the default list still applies.
   }
   for (const certificate of extra) {
     certificates.add(certificate);

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { profileSchema } from '../../shared/profile.ts';
 
 /**
- * The JSON Schema of a profile file, for editors and for recipients who
- * write their own profile. Generated from the zod schema, which stays the
- * source of truth; `npm run profile-schema` rewrites profiles/profile.schema.json.
+ * Generates the JSON Schema of a profile file, for editors and for recipients
+ * who write their own profile. The zod schema stays the source of truth, and
+ * `npm run profile-schema` rewrites profiles/profile.schema.json from it.
  */
 export function profileJsonSchemaText(): string {
   const schema = z.toJSONSchema(profileSchema, { io: 'input', target: 'draft-2020-12' });

@@ -4,7 +4,7 @@ import type { HandlerMap } from '../../shared/ipc/contract.ts';
 import { AppFailure } from '../../shared/result.ts';
 import type { AppServices } from '../services.ts';
 
-/** The profile library of the app: built-in profiles plus imports under userData/profiles. */
+/** Opens the profile library of the app: built-in profiles plus imports under userData/profiles. */
 export function profileLibraryFor(services: AppServices): ProfileLibrary {
   return new ProfileLibrary(
     join(services.paths.userData, 'profiles'),

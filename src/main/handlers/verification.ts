@@ -136,7 +136,7 @@ export function createVerificationHandlers(services: AppServices): HandlerMap['v
 }
 
 /**
- * The stored inputs, normalised as the form does. The first invalid field
+ * Checks and normalises the stored inputs as the form does. The first invalid field
  * fails the run as `inputs.<code>`, which translates to the form's message.
  */
 function checkedInputs(
@@ -151,10 +151,14 @@ function checkedInputs(
   });
   if (!checked.ok) {
     const first = checked.errors[0]!;
-    throw new AppFailure(`inputs.${first.code}`, `Invalid ${first.field}: ${first.code}`, {
-      field: first.field,
-      params: first.params,
-    });
+    throw new AppFailure(
+      `inputs.${first.code}`,
+      `The stored ${first.field} is invalid (${first.code}); correct it and run the test again.`,
+      {
+        field: first.field,
+        params: first.params,
+      },
+    );
   }
   return { inputs: checked.value, warnings: checked.warnings };
 }

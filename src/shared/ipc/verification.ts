@@ -26,8 +26,8 @@ export interface VerificationStatus {
   running: boolean;
   lastReport: VerificationReport | null;
   /**
-   * True when the inputs or the secret changed since the last report, so it
-   * no longer applies; null when there is no report or no readable secret.
+   * True when the inputs or the secret changed since the last report, because
+   * then the report no longer applies. Null without a report or a readable secret.
    */
   stale: boolean | null;
 }
