@@ -35,6 +35,7 @@ beforeEach(() => {
     clientOutsideValidity: 'invalid_client',
     invalidClientStatus: 400,
     tokenExpiresInSeconds: 3600,
+    hiddenResources: [],
   });
   sandbox.resetCounters();
 });
@@ -101,6 +102,15 @@ describe('verification against the sandbox', () => {
       expect(denied[0]!.message).toContain('tick the GET column for EmploymentHistory');
     },
   );
+
+  it('reports an endpoint that this Cobra version does not have', async () => {
+    sandbox.setOptions({ hiddenResources: ['CalculatedSalaryComponent'] });
+    const { report } = await verifyAgainst(sandbox, DEMO_CLIENTS.full);
+    const probe = probeOf(report, 'endpoint', 'CalculatedSalaryComponent');
+    expect(probe).toMatchObject({ diagnosis: 'endpoint-unknown', httpStatus: 404 });
+    expect(probe.message).toContain('CalculatedSalaryComponent');
+    expect(report.verdict).toBe('fail');
+  });
 
   it('renews the token once after a 401 and no more', async () => {
     sandbox.setOptions({ unauthorisedStatus: 401 });
