@@ -100,8 +100,11 @@ export default tseslint.config(
               group: [
                 '**/shared/ipc/*',
                 '!**/shared/ipc/names.ts',
-                '**/shared/{profile,report,connection}.ts',
-                '**/shared/i18n/{resources,translator}.ts',
+                '**/shared/profile.ts',
+                '**/shared/report.ts',
+                '**/shared/connection.ts',
+                '**/shared/i18n/resources.ts',
+                '**/shared/i18n/translator.ts',
               ],
               allowTypeImports: true,
               message:

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, launchApp, test } from './harness/app.ts';
 import { expectAccessible } from './harness/axe.ts';
+import { createConnection as createConnectionThroughUi, openTask } from './support/ui.ts';
 
 /** Pasted with whitespace around it, as a copy from a web page often is. */
 const SECRET = 'Xq7+/=&%ü€-Geheim~e2e-9Zk4';
@@ -26,10 +27,10 @@ function filesUnder(directory: string): string[] {
   });
 }
 
+/** Creates a connection through the start screen and opens its client task. */
 async function createConnection(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Naam van de verbinding').fill(name);
-  await page.getByRole('button', { name: 'Verbinding aanmaken' }).click();
-  await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
+  await createConnectionThroughUi(page, name);
+  await openTask(page, /API-client aanmaken/);
 }
 
 async function saveSecret(page: Page, value: string): Promise<void> {
@@ -73,7 +74,8 @@ test.describe('credential vault', () => {
     await expect(page.getByTestId('secret-status')).toContainText('Eindigt op 9Zk4.');
 
     await app.restart();
-    await expect(page.getByRole('heading', { level: 3, name: 'Productie' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Productie' })).toBeVisible();
+    await openTask(page, /API-client aanmaken/);
     await expect(page.getByTestId('secret-status')).toHaveText(
       'Opgeslagen in de sleutelopslag van deze computer. Eindigt op 9Zk4.',
     );
@@ -86,6 +88,7 @@ test.describe('credential vault', () => {
     await expect(page.getByTestId('secret-status')).toContainText('Eindigt op 9Zk4.');
 
     await app.restart({ cipher: { machine: 'another-computer' } });
+    await openTask(page, /API-client aanmaken/);
     await expect(page.getByTestId('secret-status')).toHaveText(
       'Het opgeslagen secret kan op deze computer niet worden gelezen. Voer het opnieuw in.',
     );
@@ -146,17 +149,18 @@ test.describe('credential vault', () => {
     await createConnection(page, 'Oude naam');
     await saveSecret(page, SECRET);
 
-    await page.getByRole('button', { name: 'Naam wijzigen' }).click();
-    await page.getByLabel('Nieuwe naam').fill('Nieuwe naam');
-    await page.getByRole('button', { name: 'Naam opslaan' }).click();
-    await expect(page.getByRole('heading', { level: 3, name: 'Nieuwe naam' })).toBeVisible();
+    await page.getByRole('link', { name: 'Verbindingen' }).click();
+    await page.getByRole('button', { name: 'Naam wijzigen van Oude naam' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Naam' }).fill('Nieuwe naam');
+    await page.getByRole('dialog').getByRole('button', { name: 'Naam wijzigen' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Nieuwe naam' })).toBeVisible();
 
-    await page.getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByRole('button', { name: 'Nieuwe naam verwijderen' }).click();
     await page
-      .getByRole('alertdialog', { name: 'Verbinding ‘Nieuwe naam’ verwijderen?' })
+      .getByRole('dialog', { name: 'Nieuwe naam verwijderen?' })
       .getByRole('button', { name: 'Ja, verwijderen' })
       .click();
-    await expect(page.getByText('Er zijn nog geen verbindingen.')).toBeVisible();
+    await expect(page.getByTestId('no-connections')).toBeVisible();
     const stored = JSON.parse(readFileSync(join(app.userDataDir, 'secrets.json'), 'utf8')) as {
       secrets: object;
     };

@@ -1,5 +1,6 @@
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { ERROR_MOUNTS } from '../../shared/i18n/mounts.ts';
 import type { Language } from '../../shared/settings.ts';
 
 type LocaleModule = { default: Record<string, unknown> };
@@ -14,17 +15,32 @@ const LOCALE_FILES = import.meta.glob<LocaleModule>('../../shared/locales/*/*.js
 /** Namespaces the shell needs before its first paint; screens load the rest. */
 const START_NAMESPACES = ['common', 'errors'];
 
+async function loadFile(language: string, namespace: string): Promise<Record<string, unknown>> {
+  const load = LOCALE_FILES[`../../shared/locales/${language}/${namespace}.json`];
+  if (load === undefined) {
+    throw new Error(`No locale file for ${language}/${namespace}`);
+  }
+  return (await load()).default;
+}
+
+/** Loads a namespace; `errors` also gets each feature's mounted error messages. */
+async function loadNamespace(language: string, namespace: string) {
+  const own = await loadFile(language, namespace);
+  if (namespace !== 'errors') {
+    return own;
+  }
+  const mounted = await Promise.all(
+    ERROR_MOUNTS.map(async (feature) => [feature, (await loadFile(language, feature))['errors']]),
+  );
+  return { ...own, ...Object.fromEntries(mounted) };
+}
+
 const lazyLocales: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read(language: string, namespace: string, callback: ReadCallback) {
-    const load = LOCALE_FILES[`../../shared/locales/${language}/${namespace}.json`];
-    if (load === undefined) {
-      callback(new Error(`No locale file for ${language}/${namespace}`), false);
-      return;
-    }
-    load().then(
-      (module) => callback(null, module.default),
+    loadNamespace(language, namespace).then(
+      (data) => callback(null, data),
       (error: unknown) => callback(error as Error, false),
     );
   },

@@ -3,6 +3,7 @@ import enDialogs from '../locales/en/dialogs.json' with { type: 'json' };
 import enDiagnosis from '../locales/en/diagnosis.json' with { type: 'json' };
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
 import enSealing from '../locales/en/sealing.json' with { type: 'json' };
+import enSteps from '../locales/en/steps.json' with { type: 'json' };
 import enVault from '../locales/en/vault.json' with { type: 'json' };
 import enInputs from '../locales/en/inputs.json' with { type: 'json' };
 import nlCommon from '../locales/nl/common.json' with { type: 'json' };
@@ -10,6 +11,7 @@ import nlDialogs from '../locales/nl/dialogs.json' with { type: 'json' };
 import nlDiagnosis from '../locales/nl/diagnosis.json' with { type: 'json' };
 import nlErrors from '../locales/nl/errors.json' with { type: 'json' };
 import nlSealing from '../locales/nl/sealing.json' with { type: 'json' };
+import nlSteps from '../locales/nl/steps.json' with { type: 'json' };
 import nlVault from '../locales/nl/vault.json' with { type: 'json' };
 import nlInputs from '../locales/nl/inputs.json' with { type: 'json' };
 import type { Language } from '../ipc/app.ts';
@@ -27,6 +29,7 @@ export const resources = {
     errors: { ...nlErrors, sealing: nlSealing.errors },
     dialogs: nlDialogs,
     sealing: nlSealing,
+    steps: nlSteps,
     vault: nlVault,
     inputs: nlInputs,
     diagnosis: nlDiagnosis,
@@ -36,6 +39,7 @@ export const resources = {
     errors: { ...enErrors, sealing: enSealing.errors },
     dialogs: enDialogs,
     sealing: enSealing,
+    steps: enSteps,
     vault: enVault,
     inputs: enInputs,
     diagnosis: enDiagnosis,

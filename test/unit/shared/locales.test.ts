@@ -68,3 +68,14 @@ describe('translateError', () => {
     );
   });
 });
+
+describe('error mounts', () => {
+  it('list every feature file that resources.ts mounts into errors', async () => {
+    const { ERROR_MOUNTS } = await import('../../../src/shared/i18n/mounts.ts');
+    const nlErrors = (await import('../../../src/shared/locales/nl/errors.json')).default;
+    for (const language of ['nl', 'en'] as const) {
+      const mounted = Object.keys(resources[language].errors).filter((key) => !(key in nlErrors));
+      expect(mounted.sort(), language).toEqual([...ERROR_MOUNTS].sort());
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogTrigger, Heading, Modal } from 'react-aria-components';
+import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
 interface ConfirmButtonProps {
   label: string;
@@ -13,31 +13,33 @@ interface ConfirmButtonProps {
 export function ConfirmButton(props: ConfirmButtonProps) {
   return (
     <DialogTrigger>
-      <Button className="button-danger">{props.label}</Button>
-      <Modal isDismissable>
-        <Dialog role="alertdialog">
-          {({ close }) => (
-            <>
-              <Heading slot="title">{props.title}</Heading>
-              <p>{props.body}</p>
-              <div className="actions">
-                <Button onPress={close} autoFocus>
-                  {props.cancelLabel}
-                </Button>
-                <Button
-                  className="button-danger"
-                  onPress={() => {
-                    close();
-                    props.onConfirm();
-                  }}
-                >
-                  {props.confirmLabel}
-                </Button>
-              </div>
-            </>
-          )}
-        </Dialog>
-      </Modal>
+      <Button className="button button-small button-danger">{props.label}</Button>
+      <ModalOverlay isDismissable>
+        <Modal>
+          <Dialog role="alertdialog">
+            {({ close }) => (
+              <>
+                <Heading slot="title">{props.title}</Heading>
+                <p>{props.body}</p>
+                <div className="actions">
+                  <Button className="button" onPress={close} autoFocus>
+                    {props.cancelLabel}
+                  </Button>
+                  <Button
+                    className="button button-primary button-danger"
+                    onPress={() => {
+                      close();
+                      props.onConfirm();
+                    }}
+                  >
+                    {props.confirmLabel}
+                  </Button>
+                </div>
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
     </DialogTrigger>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { translateError } from '../../../shared/i18n/translator.ts';
+import { translateError } from '../../../shared/i18n/errors.ts';
 import type { AppError } from '../../../shared/result.ts';
 
 /** An expected failure from main, shown in the user's language. */

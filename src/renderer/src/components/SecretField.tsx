@@ -13,9 +13,15 @@ type Message = 'saved' | 'keptInMemory' | 'copied' | null;
 /**
  * Entry of a connection's client secret. The secret goes to main once, on
  * Save, and the field is cleared; afterwards the page only receives its status
- * and last four characters.
+ * and last four characters. `onChange` runs after the stored secret changed.
  */
-export function SecretField({ connectionId }: { connectionId: string }) {
+export function SecretField({
+  connectionId,
+  onChange,
+}: {
+  connectionId: string;
+  onChange?: () => void;
+}) {
   const { t } = useTranslation('vault');
   const [value, setValue] = useState('');
   const [status, setStatus] = useState<SecretStatus | null>(null);
@@ -55,6 +61,7 @@ export function SecretField({ connectionId }: { connectionId: string }) {
     setStatus(result.value.status);
     setTrimmed(result.value.trimmed);
     setMessage(done);
+    onChange?.();
   };
 
   const save = async (event: FormEvent) => {
@@ -83,6 +90,7 @@ export function SecretField({ connectionId }: { connectionId: string }) {
       setStatus(result.value);
       setMessage(null);
       setTrimmed(false);
+      onChange?.();
     } else {
       setError(result.error);
     }
@@ -113,7 +121,9 @@ export function SecretField({ connectionId }: { connectionId: string }) {
       </Form>
       {error !== null && <ErrorMessage error={error} />}
       {offerMemory && (
-        <Button onPress={() => void keepInMemory()}>{t('secret.keepInMemory')}</Button>
+        <Button className="button" onPress={() => void keepInMemory()}>
+          {t('secret.keepInMemory')}
+        </Button>
       )}
       <div role="status">
         {message === 'saved' && <p>{t('secret.saved')}</p>}

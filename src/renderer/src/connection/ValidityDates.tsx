@@ -1,0 +1,162 @@
+import { getLocalTimeZone, parseDate, today, type CalendarDate } from '@internationalized/date';
+import { useState } from 'react';
+import {
+  Button,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  DateInput,
+  DatePicker,
+  DateSegment,
+  Dialog,
+  FieldError,
+  Group,
+  Heading,
+  Label,
+  Popover,
+  Text,
+  useLocale,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/result.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+
+type Patch = { validFrom?: string | null; validUntil?: string | null };
+
+function toDate(stored: string | null): CalendarDate | null {
+  return stored === null ? null : parseDate(stored);
+}
+
+/**
+ * The API client's start and end date as entered in Cobra. An end date
+ * before the start date is rejected and not stored; a start date in the
+ * future or an end date in the past is stored with an explanation, since
+ * Cobra then rejects the client.
+ */
+export function ValidityDates(props: {
+  validFrom: string | null;
+  validUntil: string | null;
+  save(patch: Patch): Promise<AppError | null>;
+}) {
+  const { t } = useTranslation('steps');
+  const { locale } = useLocale();
+  const [from, setFrom] = useState(toDate(props.validFrom));
+  const [until, setUntil] = useState(toDate(props.validUntil));
+  const [saveError, setSaveError] = useState<AppError | null>(null);
+
+  // Take newly stored dates during render, as React recommends for state derived from props.
+  const [seen, setSeen] = useState([props.validFrom, props.validUntil]);
+  if (seen[0] !== props.validFrom || seen[1] !== props.validUntil) {
+    setSeen([props.validFrom, props.validUntil]);
+    setFrom(toDate(props.validFrom));
+    setUntil(toDate(props.validUntil));
+  }
+
+  const now = today(getLocalTimeZone());
+  const endBeforeStart = from !== null && until !== null && until.compare(from) < 0;
+  const format = (date: CalendarDate) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date.toDate(getLocalTimeZone()));
+
+  const store = async (patch: Patch) => setSaveError(await props.save(patch));
+
+  return (
+    <div className="date-pair">
+      <DateField
+        label={t('client.validFrom')}
+        description={t('client.validFromHelp')}
+        value={from}
+        onChange={(value) => {
+          // A start after the stored end is kept; the end field then shows the error.
+          setFrom(value);
+          void store({ validFrom: value?.toString() ?? null });
+        }}
+        warning={
+          from !== null && from.compare(now) > 0
+            ? t('client.startFuture', { date: format(from) })
+            : null
+        }
+        testId="valid-from"
+      />
+      <DateField
+        label={t('client.validUntil')}
+        description={t('client.validUntilHelp')}
+        value={until}
+        minValue={from ?? undefined}
+        onChange={(value) => {
+          setUntil(value);
+          const invalid = value !== null && from !== null && value.compare(from) < 0;
+          if (!invalid) {
+            void store({ validUntil: value?.toString() ?? null });
+          }
+        }}
+        error={
+          endBeforeStart && from !== null
+            ? t('client.endBeforeStart', { start: format(from) })
+            : null
+        }
+        warning={
+          !endBeforeStart && until !== null && until.compare(now) < 0 ? t('client.endPast') : null
+        }
+        testId="valid-until"
+      />
+      {saveError !== null && <ErrorMessage error={saveError} />}
+    </div>
+  );
+}
+
+function DateField(props: {
+  label: string;
+  description: string;
+  value: CalendarDate | null;
+  minValue?: CalendarDate;
+  onChange(value: CalendarDate | null): void;
+  error?: string | null;
+  warning: string | null;
+  testId: string;
+}) {
+  const { t } = useTranslation('steps');
+  const error = props.error ?? null;
+  return (
+    <DatePicker
+      className="field"
+      value={props.value}
+      onChange={props.onChange}
+      granularity="day"
+      isInvalid={error !== null}
+      validationBehavior="aria"
+      data-testid={props.testId}
+    >
+      <Label>{props.label}</Label>
+      <Text slot="description">{props.description}</Text>
+      <Group className="date-group">
+        <DateInput>{(segment) => <DateSegment segment={segment} />}</DateInput>
+        <Button className="button button-small" aria-label={t('client.openCalendar')}>
+          <span aria-hidden="true">📅</span>
+        </Button>
+      </Group>
+      <FieldError>{error ?? ''}</FieldError>
+      {props.warning !== null && (
+        <p className="field-warning" data-testid={`${props.testId}-warning`}>
+          <span aria-hidden="true">⚠ </span>
+          {props.warning}
+        </p>
+      )}
+      <Popover>
+        <Dialog aria-label={props.label}>
+          <Calendar>
+            <header>
+              <Button slot="previous" aria-label={t('client.previousMonth')}>
+                ◀
+              </Button>
+              <Heading />
+              <Button slot="next" aria-label={t('client.nextMonth')}>
+                ▶
+              </Button>
+            </header>
+            <CalendarGrid>{(date) => <CalendarCell date={date} />}</CalendarGrid>
+          </Calendar>
+        </Dialog>
+      </Popover>
+    </DatePicker>
+  );
+}
