@@ -32,6 +32,8 @@ export function companyProbeUrl(
   lookup: CompanyLookup,
   companyNumber: string,
 ): string {
+  // NOTE: assumes OrganizationNumber is a string property in Cobra; if it is
+  // numeric, a real OData server answers 400 and the lookup shows that reply.
   const filter = `${lookup.numberField} eq ${stringLiteral(companyNumber)}`;
   return `${environment.odataUrl}${lookup.resource}?$filter=${encodeURIComponent(filter)}`;
 }

@@ -223,6 +223,8 @@ function planProbes(input: VerificationInput, deepTargets: readonly DeepTarget[]
  * companyFilterField, plus the profile's employment resource, whose rows
  * tell whether a company has employees.
  */
+// NOTE: company-without-employees is only found by --deep. A plain run stays
+// within 1 + endpoints + companies requests and cannot ask for employees.
 export function deepTargetsOf(profile: Profile): DeepTarget[] {
   const { employmentResource, employmentCompanyField } = profile.companyLookup;
   const targets: DeepTarget[] = profile.endpoints
