@@ -24,7 +24,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 
-const sandbox = await startSandbox({ port });
+const sandbox = await startSandbox({ port }).catch((error: NodeJS.ErrnoException) => {
+  console.error(`demo: cannot start the sandbox on port ${port}: ${error.code ?? error.message}.`);
+  console.error('Free the port or choose another with --port.');
+  process.exit(2);
+});
 console.log(`Cobra sandbox ready at ${sandbox.baseUrl}`);
 writeDemoSummary(process.stdout);
 console.log(`Enter ${sandbox.baseUrl} as the Cobra environment URL in the app.`);

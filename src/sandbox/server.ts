@@ -268,7 +268,10 @@ async function handle(
     return deliver(res, reply, fault, signal);
   };
   const requestAbort = new AbortController();
-  res.once('close', () => requestAbort.abort());
+  res.once('close', () => {
+    requestAbort.abort();
+    state.logger.debug('Request', { method: record.method, path: pathname, status: record.status });
+  });
   const signal = AbortSignal.any([requestAbort.signal, state.closing.signal]);
 
   const prefix = state.options.pathPrefix;

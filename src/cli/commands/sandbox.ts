@@ -25,6 +25,7 @@ Options:
   --config FILE   JSON file with sandbox options (switches, faults, clients)
   --https         Serve HTTPS with a self-signed certificate made at start
   --ca-out FILE   With --https, write the certificate (PEM) to FILE
+  --verbose       Log every request (method, path, status) to stderr
   -h, --help      Show this help
 
 Command-line options override the same options in the config file. The demo
@@ -60,10 +61,15 @@ async function readConfig(file: string): Promise<SandboxOptions> {
   }
 }
 
+interface ParsedArgs {
+  options: SandboxOptions;
+  /** File to write the HTTPS certificate to. */
+  caOut?: string;
+  verbose: boolean;
+}
+
 /** Builds the sandbox options from the command line and the optional config file. */
-export async function sandboxOptionsFromArgs(
-  args: string[],
-): Promise<{ options: SandboxOptions; caOut?: string }> {
+export async function sandboxOptionsFromArgs(args: string[]): Promise<ParsedArgs> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -76,6 +82,7 @@ export async function sandboxOptionsFromArgs(
         config: { type: 'string' },
         https: { type: 'boolean' },
         'ca-out': { type: 'string' },
+        verbose: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -116,7 +123,11 @@ export async function sandboxOptionsFromArgs(
   if (values['ca-out'] !== undefined && options.https !== true) {
     throw new UsageError('--ca-out needs --https.');
   }
-  return values['ca-out'] === undefined ? { options } : { options, caOut: values['ca-out'] };
+  const result: ParsedArgs = { options, verbose: values.verbose === true };
+  if (values['ca-out'] !== undefined) {
+    result.caOut = values['ca-out'];
+  }
+  return result;
 }
 
 /** Writes the demo clients and company numbers, so a demo needs no README at hand. */
@@ -135,9 +146,21 @@ export const sandboxCommand: Command = {
   summary: 'Run a local Cobra API sandbox with demo clients',
   usage: USAGE,
   async run(args: string[], io: CliIo) {
-    const { options, caOut } = await sandboxOptionsFromArgs(args);
-    const logger = createLogger('sandbox', streamSink(io.stderr, 'warn'));
-    const sandbox = await startSandbox({ ...options, logger });
+    const { options, caOut, verbose } = await sandboxOptionsFromArgs(args);
+    const logger = createLogger('sandbox', streamSink(io.stderr, verbose ? 'debug' : 'warn'));
+    let sandbox;
+    try {
+      sandbox = await startSandbox({ ...options, logger });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') {
+        throw error;
+      }
+      const address = `${options.host ?? '127.0.0.1'} port ${options.port ?? 0}`;
+      writeLine(io.stderr, `cobra-koppelhulp sandbox: cannot listen on ${address} (${code}).`);
+      writeLine(io.stderr, 'Choose another port with --port, or --port 0 for any free one.');
+      return EXIT.badInput;
+    }
 
     writeLine(io.stdout, `Cobra sandbox ready at ${sandbox.baseUrl}`);
     if (caOut !== undefined && sandbox.caCertificatePem !== undefined) {

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxOptionsFromArgs } from '../../../src/cli/commands/sandbox.ts';
 import { UsageError } from '../../../src/cli/io.ts';
+import { startSandbox } from '../../../src/sandbox/index.ts';
 
 const NODE = 'node_modules/.bin/node';
 const MAIN = 'src/cli/main.ts';
@@ -118,5 +119,46 @@ describe('sandbox command', () => {
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await exitOf(child)).toBe(2);
     expect(stderr).toMatch(/not valid JSON/);
+  });
+});
+
+describe('sandbox command on a busy port', () => {
+  it('exits with 2 and names the port', async () => {
+    const busy = await startSandbox();
+    try {
+      const child = spawn(NODE, [MAIN, 'sandbox', '--port', String(busy.port)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+
+      expect(await exitOf(child)).toBe(2);
+      expect(stderr).toContain(`127.0.0.1 port ${busy.port} (EADDRINUSE)`);
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it('logs every request with --verbose', async () => {
+    const { child, baseUrl } = await startCli(['--port', '0', '--verbose']);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = exitOf(child);
+
+    await (await fetch(`${baseUrl}/Resources`)).text();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const lines = stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        message: 'Request',
+        method: 'GET',
+        path: '/Resources',
+        status: 200,
+      }),
+    );
   });
 });

@@ -160,6 +160,15 @@ describe('token endpoint', () => {
     expect(((await response.json()) as { error: string }).error).toBe('invalid_client');
   });
 
+  it('serves the token path in any case', async () => {
+    const response = await fetch(`${sandbox.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { ...FORM, authorization: basic(full.id, full.secret) },
+      body: 'grant_type=client_credentials&scope=customer',
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('rejects GET with 405', async () => {
     const response = await fetch(`${sandbox.baseUrl}/OAuth/Token`);
     expect(response.status).toBe(405);
