@@ -12,7 +12,7 @@ export const faultRuleSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('status'),
-      status: z.union([z.literal(500), z.literal(502), z.literal(503)]),
+      status: z.number().int().min(400).max(599),
       target,
       times,
     })

@@ -5,7 +5,11 @@
  */
 export type FaultRule = (
   | { kind: 'latency'; /** Added delay in milliseconds. */ ms: number }
-  | { kind: 'status'; /** 500, 502 or 503, with an odata.error body. */ status: 500 | 502 | 503 }
+  | {
+      kind: 'status';
+      /** Any status from 400 to 599, such as 500, 502 or 503, with an error body; 407 adds Proxy-Authenticate. */
+      status: number;
+    }
   | {
       kind: 'rate-limit';
       /** Value of the Retry-After header, in seconds. */ retryAfterSeconds: number;

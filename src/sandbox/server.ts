@@ -6,6 +6,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { silentLogger, type Logger } from '../core/log/logger.ts';
 import { handleAdminRequest, ADMIN_PREFIX } from './admin.ts';
@@ -32,6 +33,8 @@ import { documentationPage, faultPage, notFoundPage } from './pages.ts';
 import { deliver, htmlReply, oauthError, odataError, type Reply } from './reply.ts';
 import { handleTokenRequest, TokenStore } from './token.ts';
 import { QueryError } from './filter.ts';
+
+const PROXY_CHALLENGE = 'Basic realm="Cobra sandbox proxy"';
 
 /** Largest request body the sandbox reads; larger ones get 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -117,11 +120,32 @@ function replacementReply(fault: ReplacingFault, target: Target): Reply | 'reset
             'retry-after': String(fault.retryAfterSeconds),
           })
         : odataError(429, 'Too many requests.', { 'retry-after': String(fault.retryAfterSeconds) });
-    default:
+    default: {
+      const headers: Record<string, string> =
+        fault.status === 407 ? { 'proxy-authenticate': PROXY_CHALLENGE } : {};
       return target === 'token'
-        ? oauthError(fault.status, 'server_error')
-        : odataError(fault.status, 'An error has occurred.');
+        ? oauthError(
+            fault.status,
+            fault.status < 500 ? 'invalid_request' : 'server_error',
+            undefined,
+            headers,
+          )
+        : odataError(fault.status, 'An error has occurred.', headers);
+    }
   }
+}
+
+/**
+ * Answers a CONNECT request like a proxy that wants credentials, so a client
+ * configured to use the sandbox as its proxy meets HTTP 407. The tunnel is
+ * never opened, so no traffic leaves the machine.
+ */
+function rejectTunnel(socket: Duplex): void {
+  socket.end(
+    'HTTP/1.1 407 Proxy Authentication Required\r\n' +
+      `Proxy-Authenticate: ${PROXY_CHALLENGE}\r\n` +
+      'Content-Length: 0\r\nConnection: close\r\n\r\n',
+  );
 }
 
 function bodyTooLargeReply(target: Target): Reply {
@@ -373,6 +397,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ? createHttpServer(listener)
       : createHttpsServer({ key: certificate.key, cert: certificate.cert }, listener);
   const sockets = new Set<Socket>();
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    state.counters.record({ method: 'CONNECT', path: req.url ?? '', status: 407 });
+    rejectTunnel(socket);
+  });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));

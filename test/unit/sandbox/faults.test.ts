@@ -1,3 +1,5 @@
+import { get, type IncomingMessage } from 'node:http';
+import { ProxyAgent, fetch as undiciFetch } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_CLIENTS,
@@ -73,6 +75,35 @@ describe('faults', () => {
     const response = await getPerson();
     expect(response.status).toBe(status);
     expect(((await response.json()) as ODataError)['odata.error']).toBeDefined();
+  });
+
+  it('answers 407 with a proxy challenge', async () => {
+    sandbox.setFaults([{ kind: 'status', status: 407 }]);
+    // Fetch turns a 407 into a network error, so this reads the response with node:http.
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      get(`${sandbox.baseUrl}/odata/Person`, resolve).on('error', reject);
+    });
+    response.resume();
+    expect(response.statusCode).toBe(407);
+    expect(response.headers['proxy-authenticate']).toMatch(/^Basic/);
+  });
+
+  it('answers CONNECT like a proxy that wants credentials', async () => {
+    const dispatcher = new ProxyAgent(new URL(sandbox.baseUrl).origin);
+    try {
+      // The tunnel is never opened, so the target below is never contacted.
+      const failure = await undiciFetch('https://127.0.0.1:65000/odata/', { dispatcher }).catch(
+        (error: unknown) => error as Error,
+      );
+      // undici 8 puts the proxy's status two causes deep: fetch failed, cancelled, then 407.
+      const cause = (failure as { cause?: { cause?: Error } }).cause?.cause;
+      expect(cause?.message).toMatch(/Proxy response \(407\)/);
+      expect(sandbox.requests()).toEqual([
+        { method: 'CONNECT', path: '127.0.0.1:65000', status: 407 },
+      ]);
+    } finally {
+      await dispatcher.close();
+    }
   });
 
   it.each([200, 502] as const)('answers an HTML page with status %i', async (status) => {
@@ -157,7 +188,7 @@ describe('faults', () => {
 
   it('rejects an invalid fault rule naming the field', () => {
     expect(() =>
-      sandbox.setFaults([{ kind: 'status', status: 404 } as unknown as FaultRule]),
+      sandbox.setFaults([{ kind: 'status', status: 200 } as unknown as FaultRule]),
     ).toThrow(/0\.status/);
   });
 });
