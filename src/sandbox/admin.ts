@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jsonReply, type Reply } from './reply.ts';
-import type { SandboxState } from './server.ts';
+import type { SandboxState } from './state.ts';
 
 /** Admin endpoints live outside the path prefix and /odata, so no Cobra client meets them. */
 export const ADMIN_PREFIX = '/__sandbox/';

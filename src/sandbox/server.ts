@@ -7,21 +7,14 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { setTimeout as delay } from 'node:timers/promises';
-import { silentLogger, type Logger } from '../core/log/logger.ts';
-import { handleAdminRequest, ADMIN_PREFIX } from './admin.ts';
+import { silentLogger } from '../core/log/logger.ts';
 import { createCertificate } from './certificate.ts';
 import { DEMO_CLIENTS } from './clients.ts';
-import { parseSandboxConfig, runtimeOptionsSchema, describeIssues } from './config.ts';
+import { describeIssues, parseSandboxConfig, runtimeOptionsSchema } from './config.ts';
 import { RequestCounters, type RequestRecord } from './counters.ts';
-import { generateDataset, type Dataset } from './data.ts';
-import { FaultTable, type DeliveryFault, type FaultRule, type ReplacingFault } from './faults.ts';
-import {
-  metadataDocument,
-  routeODataPath,
-  serviceDocument,
-  handleResourceRequest,
-} from './odata.ts';
+import { generateDataset } from './data.ts';
+import { FaultTable, type FaultRule } from './faults.ts';
+import { handle, rejectTunnel, signalAborted } from './handler.ts';
 import {
   DEFAULT_OPTIONS,
   normalisePathPrefix,
@@ -29,15 +22,11 @@ import {
   type ResolvedOptions,
   type SandboxOptions,
 } from './options.ts';
-import { documentationPage, faultPage, notFoundPage } from './pages.ts';
-import { deliver, htmlReply, oauthError, odataError, type Reply } from './reply.ts';
-import { handleTokenRequest, TokenStore } from './token.ts';
-import { QueryError } from './filter.ts';
+import { odataError } from './reply.ts';
+import { baseUrlOf, type SandboxState } from './state.ts';
+import { TokenStore } from './token.ts';
 
-const PROXY_CHALLENGE = 'Basic realm="Cobra sandbox proxy"';
-
-/** Largest request body the sandbox reads; larger ones get 413. */
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from './handler.ts';
 
 export interface Sandbox {
   /** Environment base URL, such as http://127.0.0.1:PORT, plus the path prefix. */
@@ -52,290 +41,6 @@ export interface Sandbox {
   /** Changes switches while running; host, port, https, seed and employeeCount are start-only. */
   setOptions(patch: Partial<SandboxOptions>): void;
   close(): Promise<void>;
-}
-
-/** Part of the API that a request targets, as fault rules name it. */
-type Target = 'token' | 'odata' | 'pages' | string;
-
-/** The shared state of one running sandbox. */
-export interface SandboxState {
-  options: ResolvedOptions;
-  origin: string;
-  data: Dataset;
-  tokens: TokenStore;
-  faults: FaultTable;
-  counters: RequestCounters;
-  logger: Logger;
-  closing: AbortController;
-  applyOptions(patch: Partial<SandboxOptions>): void;
-}
-
-class BodyTooLarge extends Error {}
-
-async function readBody(req: IncomingMessage, signal: AbortSignal): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > MAX_BODY_BYTES) {
-    throw new BodyTooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req.iterator({ destroyOnReturn: false })) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      throw new BodyTooLarge();
-    }
-    chunks.push(chunk as Buffer);
-    signal.throwIfAborted();
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function baseUrlOf(state: SandboxState): string {
-  return `${state.origin}${state.options.pathPrefix}`;
-}
-
-/** Names the target of a path below the prefix, for fault rules. */
-function targetOf(path: string): Target {
-  if (path.toLowerCase() === '/oauth/token') {
-    return 'token';
-  }
-  const odata = /^\/odata\/([A-Za-z]+)/.exec(path);
-  if (odata !== null && !odata[1]!.startsWith('$')) {
-    return odata[1]!;
-  }
-  return path.startsWith('/odata') ? 'odata' : 'pages';
-}
-
-function replacementReply(fault: ReplacingFault, target: Target): Reply | 'reset' {
-  switch (fault.kind) {
-    case 'reset':
-      return 'reset';
-    case 'token-missing':
-      return notFoundPage();
-    case 'html':
-      return faultPage(fault.status);
-    case 'rate-limit':
-      return target === 'token'
-        ? oauthError(429, 'temporarily_unavailable', 'Too many requests.', {
-            'retry-after': String(fault.retryAfterSeconds),
-          })
-        : odataError(429, 'Too many requests.', { 'retry-after': String(fault.retryAfterSeconds) });
-    default: {
-      const headers: Record<string, string> =
-        fault.status === 407 ? { 'proxy-authenticate': PROXY_CHALLENGE } : {};
-      return target === 'token'
-        ? oauthError(
-            fault.status,
-            fault.status < 500 ? 'invalid_request' : 'server_error',
-            undefined,
-            headers,
-          )
-        : odataError(fault.status, 'An error has occurred.', headers);
-    }
-  }
-}
-
-/**
- * Answers a CONNECT request like a proxy that wants credentials, so a client
- * configured to use the sandbox as its proxy meets HTTP 407. The tunnel is
- * never opened, so no traffic leaves the machine.
- */
-function rejectTunnel(socket: Duplex): void {
-  socket.end(
-    'HTTP/1.1 407 Proxy Authentication Required\r\n' +
-      `Proxy-Authenticate: ${PROXY_CHALLENGE}\r\n` +
-      'Content-Length: 0\r\nConnection: close\r\n\r\n',
-  );
-}
-
-function bodyTooLargeReply(target: Target): Reply {
-  const message = `The request body is larger than ${MAX_BODY_BYTES} bytes.`;
-  return target === 'token'
-    ? oauthError(413, 'invalid_request', message)
-    : odataError(413, message);
-}
-
-/** Finds the client behind a bearer token; a reply when there is none. */
-function authenticate(req: IncomingMessage, state: SandboxState): Reply | { clientId: string } {
-  const match = /^Bearer +(\S+)$/i.exec(req.headers.authorization?.trim() ?? '');
-  if (match === null) {
-    return odataError(401, 'Authorization has been denied for this request.', {
-      'www-authenticate': 'Bearer',
-    });
-  }
-  const clientId = state.tokens.verify(match[1]!);
-  if (clientId === undefined) {
-    return odataError(401, 'Authorization has been denied for this request.', {
-      'www-authenticate': 'Bearer error="invalid_token"',
-    });
-  }
-  return { clientId };
-}
-
-async function route(
-  req: IncomingMessage,
-  path: string,
-  params: URLSearchParams,
-  body: string,
-  state: SandboxState,
-): Promise<Reply> {
-  const method = req.method ?? 'GET';
-  const lower = path.toLowerCase();
-  const readOnly = method === 'GET' || method === 'HEAD';
-
-  if (lower === '/oauth/token') {
-    if (method !== 'POST') {
-      return oauthError(405, 'invalid_request', 'The token endpoint accepts POST only.', {
-        allow: 'POST',
-      });
-    }
-    return handleTokenRequest(req.headers, body, state.options, state.tokens);
-  }
-  const page =
-    lower === '/home/authentication'
-      ? 'authentication'
-      : lower === '/resources'
-        ? 'resources'
-        : lower === '/'
-          ? 'home'
-          : undefined;
-  if (page !== undefined) {
-    return readOnly
-      ? documentationPage(page)
-      : {
-          ...htmlReply(405, 'Method not allowed', [`${method} is not allowed here.`]),
-          headers: { 'content-type': 'text/html; charset=utf-8', allow: 'GET, HEAD' },
-        };
-  }
-  if (lower !== '/odata' && !lower.startsWith('/odata/')) {
-    return notFoundPage();
-  }
-
-  const segment = path.slice('/odata/'.length);
-  const odataRoute = segment === '' || segment === '$metadata' ? segment : routeODataPath(segment);
-  const hidden =
-    typeof odataRoute === 'object' &&
-    'resource' in odataRoute &&
-    state.options.hiddenResources.includes(odataRoute.resource.name);
-  if (odataRoute === undefined || hidden) {
-    return odataError(
-      404,
-      `No HTTP resource was found that matches the request URI '${baseUrlOf(state)}${path}'.`,
-    );
-  }
-  const auth = authenticate(req, state);
-  if ('status' in auth) {
-    return auth;
-  }
-  const client = state.options.clients.find((entry) => entry.id === auth.clientId);
-  if (client === undefined) {
-    return odataError(401, 'Authorization has been denied for this request.', {
-      'www-authenticate': 'Bearer error="invalid_token"',
-    });
-  }
-  if (odataRoute instanceof QueryError) {
-    return odataError(400, odataRoute.message);
-  }
-  if (typeof odataRoute === 'string') {
-    if (!readOnly) {
-      return odataError(405, `${method} is not supported here.`, { allow: 'GET, HEAD' });
-    }
-    return odataRoute === ''
-      ? serviceDocument(baseUrlOf(state), state.options.hiddenResources)
-      : metadataDocument();
-  }
-  return handleResourceRequest(
-    method,
-    odataRoute,
-    params,
-    client,
-    state.data,
-    state.options,
-    baseUrlOf(state),
-  );
-}
-
-/**
- * Parses the request target. A path is joined to a placeholder origin as text,
- * so `//host/path` stays a path instead of naming another host.
- */
-function parseRequestUrl(target: string): URL | undefined {
-  try {
-    return target.startsWith('/') ? new URL(`http://sandbox.invalid${target}`) : new URL(target);
-  } catch {
-    return undefined;
-  }
-}
-
-async function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  state: SandboxState,
-): Promise<void> {
-  const url = parseRequestUrl(req.url ?? '/');
-  if (url === undefined) {
-    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-    res.end('Bad request: the request target is not a valid URL.');
-    return;
-  }
-  const pathname = url.pathname;
-  if (pathname.startsWith(ADMIN_PREFIX)) {
-    await handleAdminRequest(req, res, pathname, state);
-    return;
-  }
-
-  // Counted on arrival, so a client that has its response always finds its request counted.
-  const record: RequestRecord = { method: req.method ?? 'GET', path: pathname, status: 0 };
-  state.counters.record(record);
-  const send = (reply: Reply, fault?: DeliveryFault): Promise<void> => {
-    record.status = reply.status;
-    return deliver(res, reply, fault, signal);
-  };
-  const requestAbort = new AbortController();
-  res.once('close', () => {
-    requestAbort.abort();
-    state.logger.debug('Request', { method: record.method, path: pathname, status: record.status });
-  });
-  const signal = AbortSignal.any([requestAbort.signal, state.closing.signal]);
-
-  const prefix = state.options.pathPrefix;
-  const inPrefix =
-    prefix === '' ||
-    pathname.toLowerCase() === prefix.toLowerCase() ||
-    pathname.toLowerCase().startsWith(`${prefix.toLowerCase()}/`);
-  const path = inPrefix ? pathname.slice(prefix.length) || '/' : pathname;
-  const target = targetOf(path);
-  const plan = inPrefix ? state.faults.take(target) : { latencyMs: 0 };
-
-  const latency = state.options.latencyMs + plan.latencyMs;
-  if (latency > 0) {
-    await delay(latency, undefined, { signal });
-  }
-  if (plan.replace !== undefined) {
-    const reply = replacementReply(plan.replace, target);
-    if (reply === 'reset') {
-      req.socket.resetAndDestroy();
-      return;
-    }
-    await send({ ...reply, headers: { ...reply.headers, connection: 'close' } });
-    return;
-  }
-
-  let body: string;
-  try {
-    body = await readBody(req, signal);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) {
-      const reply = bodyTooLargeReply(target);
-      // SECURITY: closing the connection stops a client from streaming an unbounded body.
-      await send({ ...reply, headers: { ...reply.headers, connection: 'close' } });
-      return;
-    }
-    throw error;
-  }
-
-  const reply = inPrefix ? await route(req, path, url.searchParams, body, state) : notFoundPage();
-  await send(reply, plan.delivery);
 }
 
 function resolveOptions(options: SandboxOptions): ResolvedOptions {
@@ -446,10 +151,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sandbox.caCertificatePem = certificate.cert;
   }
   return sandbox;
-}
-
-function signalAborted(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
 }
 
 /** Validates and applies a runtime options patch; throws a TypeError naming a bad field. */
