@@ -64,7 +64,7 @@ function replacementReply(fault: ReplacingFault, target: Target): Reply | 'reset
 }
 
 /**
- * Answers a CONNECT request like a proxy that wants credentials, so a client
+ * Rejects a CONNECT request like a proxy that wants credentials, so a client
  * configured to use the sandbox as its proxy meets HTTP 407. The tunnel is
  * never opened, so no traffic leaves the machine.
  */
