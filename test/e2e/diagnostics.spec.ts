@@ -5,8 +5,8 @@ import type { HandlerMap } from '../../src/shared/ipc/contract.ts';
 import { expect, launchApp, test } from './harness/app.ts';
 
 test.describe('crash screen', () => {
-  // Main answering getInfo with no value is the kind of bug that makes a
-  // screen throw while rendering: the About screen reads `info.version`.
+  // A getInfo handler that returns no value is the kind of bug in main that
+  // makes a screen throw while rendering: the About screen reads `info.version`.
   const brokenInfo = {
     adjustHandlers: (handlers: HandlerMap) => {
       handlers.app.getInfo = () => undefined as unknown as AppInfo;

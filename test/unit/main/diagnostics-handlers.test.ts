@@ -90,7 +90,8 @@ describe('diagnostics.exportArchive', () => {
 
     const result = await handlers.exportArchive(undefined, context);
 
-    expect(result.saved && result.entries).toContain(`reports/${withReport.id}.json`);
+    expect(result.saved).toBe(true);
+    expect(result.saved ? result.entries : []).toContain(`reports/${withReport.id}.json`);
     const files = unzipSync(new Uint8Array(readFileSync(target)));
     expect(Object.keys(files).filter((name) => name.startsWith('reports/'))).toHaveLength(1);
     const report = strFromU8(files[`reports/${withReport.id}.json`]!);
