@@ -4,6 +4,7 @@ import enDiagnosis from '../locales/en/diagnosis.json' with { type: 'json' };
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
 import enSealing from '../locales/en/sealing.json' with { type: 'json' };
 import enSteps from '../locales/en/steps.json' with { type: 'json' };
+import enVerify from '../locales/en/verify.json' with { type: 'json' };
 import enVault from '../locales/en/vault.json' with { type: 'json' };
 import enInputs from '../locales/en/inputs.json' with { type: 'json' };
 import nlCommon from '../locales/nl/common.json' with { type: 'json' };
@@ -12,6 +13,7 @@ import nlDiagnosis from '../locales/nl/diagnosis.json' with { type: 'json' };
 import nlErrors from '../locales/nl/errors.json' with { type: 'json' };
 import nlSealing from '../locales/nl/sealing.json' with { type: 'json' };
 import nlSteps from '../locales/nl/steps.json' with { type: 'json' };
+import nlVerify from '../locales/nl/verify.json' with { type: 'json' };
 import nlVault from '../locales/nl/vault.json' with { type: 'json' };
 import nlInputs from '../locales/nl/inputs.json' with { type: 'json' };
 import type { Language } from '../ipc/app.ts';
@@ -30,6 +32,7 @@ export const resources = {
     dialogs: nlDialogs,
     sealing: nlSealing,
     steps: nlSteps,
+    verify: nlVerify,
     vault: nlVault,
     inputs: nlInputs,
     diagnosis: nlDiagnosis,
@@ -40,6 +43,7 @@ export const resources = {
     dialogs: enDialogs,
     sealing: enSealing,
     steps: enSteps,
+    verify: enVerify,
     vault: enVault,
     inputs: enInputs,
     diagnosis: enDiagnosis,

@@ -61,6 +61,16 @@ describe('translateError', () => {
     expect(message).toContain('"name"');
   });
 
+  it('finds an input code in the inputs namespace', async () => {
+    const t = await createTranslator('en');
+    const message = translateError(t, {
+      code: 'inputs.companies.not-a-number',
+      message: 'x',
+      params: { value: '4O200' },
+    });
+    expect(message).toContain('"4O200" is not a company number');
+  });
+
   it('falls back to a generic message that names an unknown code', async () => {
     const t = await createTranslator('nl');
     expect(translateError(t, { code: 'no.such-code', message: 'x' })).toBe(

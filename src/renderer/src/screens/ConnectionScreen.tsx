@@ -4,7 +4,14 @@ import { TASK_IDS, type TaskId } from '../../../shared/tasks.ts';
 import { ActivateTask } from '../connection/ActivateTask.tsx';
 import { ClientTask } from '../connection/ClientTask.tsx';
 import { PermissionsTask } from '../connection/PermissionsTask.tsx';
-import { useConnection } from '../connection/useConnection.ts';
+import { useConnection, type ConnectionActions } from '../connection/useConnection.ts';
+import { AutoTestNotice } from '../verify/AutoTestNotice.tsx';
+import { TestTask } from '../verify/TestTask.tsx';
+import { inputsReady, useAutoVerify } from '../verify/useAutoVerify.ts';
+import { useVerification } from '../verify/useVerification.ts';
+import type { Connection, SecretStatus } from '../../../shared/connection.ts';
+import type { Profile } from '../../../shared/profile.ts';
+import type { AppError } from '../../../shared/result.ts';
 import { useProfile } from '../profiles.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -40,7 +47,31 @@ export default function ConnectionScreen(props: { connectionId: string; task?: s
     );
   }
 
-  const { connection, secret } = state;
+  return (
+    <TaskPage
+      connection={state.connection}
+      secret={state.secret}
+      profile={profile}
+      task={task}
+      actions={actions}
+      actionError={actionError}
+    />
+  );
+}
+
+/** A loaded connection's task page, with its verification running in the background. */
+function TaskPage(props: {
+  connection: Connection;
+  secret: SecretStatus | null;
+  profile: Profile | null;
+  task: TaskId;
+  actions: ConnectionActions;
+  actionError: AppError | null;
+}) {
+  const { t } = useTranslation('steps');
+  const { connection, secret, profile, task, actions, actionError } = props;
+  const [verification, controls] = useVerification(connection.id, actions.reload);
+  useAutoVerify(connection, secret, verification, controls);
   const index = TASK_IDS.indexOf(task);
   const next = TASK_IDS[index + 1];
   const onTick = (itemId: string, done: boolean) => void actions.setItem(itemId, done);
@@ -65,6 +96,16 @@ export default function ConnectionScreen(props: { connectionId: string; task?: s
       {task === 'permissions' && (
         <PermissionsTask profile={profile} checklist={connection.checklist} onTick={onTick} />
       )}
+      {task === 'test' && (
+        <TestTask
+          connection={connection}
+          profile={profile}
+          ready={inputsReady(connection, secret)}
+          state={verification}
+          controls={controls}
+        />
+      )}
+      {task !== 'test' && <AutoTestNotice connectionId={connection.id} state={verification} />}
       {next !== undefined && (
         <p className="next-task">
           <Link href={hrefFor('connection', connection.id, next)}>
