@@ -9,7 +9,7 @@ import {
   type VerificationReport,
 } from '../../shared/report.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
-import type { SecretRegistry } from '../log/redact.ts';
+import { redactText, SecretRegistry } from '../log/redact.ts';
 import {
   createHttpContext,
   exchange,
@@ -72,7 +72,10 @@ export interface VerificationOptions {
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
   log?: Logger;
-  /** Receives the access token so that log redaction masks it. */
+  /**
+   * Receives the client secret and the access token so that log redaction
+   * masks them; the run makes its own registry when none is given.
+   */
   secrets?: SecretRegistry;
   language?: Language;
   /** Clock for token expiry and the validity dates; tests pass their own. */
@@ -100,6 +103,10 @@ export async function runVerification(
   const now = options.now ?? Date.now;
   const log = options.log ?? silentLogger;
   const t = await createTranslator(options.language ?? 'nl');
+  const secrets = options.secrets ?? new SecretRegistry();
+  // SECURITY: a reply can echo the credentials or carry a token; every probe
+  // passes through redaction with these values before it enters the report.
+  secrets.register(input.credentials.clientSecret);
   let requestCount = 0;
   const context = createHttpContext({
     fetch: options.fetch,
@@ -118,7 +125,7 @@ export async function runVerification(
     tokenUrl: input.environment.tokenUrl,
     credentials: input.credentials,
     scope: input.profile.scope,
-    secrets: options.secrets,
+    secrets,
     now,
   });
 
@@ -127,7 +134,7 @@ export async function runVerification(
   const probes: (ProbeResult | undefined)[] = new Array(plan.length);
   let completed = 0;
   const record = (index: number, finding: Finding, durationMs: number): void => {
-    const probe = toProbeResult(t, plan[index]!, finding, durationMs);
+    const probe = redactProbe(toProbeResult(t, plan[index]!, finding, durationMs), secrets);
     probes[index] = probe;
     completed += 1;
     options.onProgress?.({ probe, index, completed, total: plan.length });
@@ -199,6 +206,27 @@ export async function runVerification(
     failed: finished.filter((probe) => probe.diagnosis !== 'ok').length,
   });
   return report;
+}
+
+/**
+ * Masks the secret, the access token and secret-shaped text (a token reply
+ * cut short, an echoed Authorization header) in the parts of a probe that
+ * can quote a reply: its params, message and detail.
+ */
+function redactProbe(probe: ProbeResult, secrets: SecretRegistry): ProbeResult {
+  const params: ProbeResult['params'] = {};
+  for (const [key, value] of Object.entries(probe.params)) {
+    params[key] = typeof value === 'string' ? redactText(value, secrets) : value;
+  }
+  const redacted: ProbeResult = {
+    ...probe,
+    params,
+    message: redactText(probe.message, secrets),
+  };
+  if (probe.detail !== undefined) {
+    redacted.detail = redactText(probe.detail, secrets);
+  }
+  return redacted;
 }
 
 /** Lists the probes of a run in report order: token, endpoints, companies, deep checks. */

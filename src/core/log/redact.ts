@@ -41,8 +41,9 @@ const TEXT_PATTERNS: readonly RegExp[] = [
   /\b(Basic|Bearer)\s+(?=[A-Za-z0-9+/=._~-]*[0-9+/=._~-])[A-Za-z0-9+/=._~-]{8,}/gi,
   // Form and query fields: client_secret=..., access_token=..., password=...
   /\b(client_secret|access_token|refresh_token|password|passphrase)=[^&\s"']*/gi,
-  // JSON fields: "client_secret": "...", also with escaped quotes.
-  /("(?:client_?secret|secret|access_?token|refresh_token|password|passphrase|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
+  // JSON fields: "client_secret": "...", also with escaped quotes, and also
+  // when the text was cut off before the closing quote (the start of a body).
+  /("(?:client_?secret|secret|access_?token|refresh_token|password|passphrase|token)"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|\\?$)/gi,
   // Age identities and armored private keys.
   /AGE-SECRET-KEY-1[0-9A-Z]+/g,
   /-----BEGIN PGP PRIVATE KEY BLOCK-----[\s\S]*?(-----END PGP PRIVATE KEY BLOCK-----|$)/g,
