@@ -26,6 +26,7 @@ export const DIAGNOSIS_CODES = [
   'unsupported-grant-type',
   'server-error',
   'endpoint-not-authorised',
+  'token-rejected',
   'endpoint-unknown',
   'company-not-found',
   'company-without-employees',

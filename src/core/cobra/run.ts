@@ -209,6 +209,25 @@ export async function runVerification(
 }
 
 /**
+ * A 401 whose WWW-Authenticate says invalid_token rejects the token itself,
+ * not the right to read the resource: ticking GET in Cobra would not help.
+ * A 401 or 403 without it stays endpoint-not-authorised.
+ */
+function tokenRejected(outcome: HttpOutcome, durationMs: number): DataCall | undefined {
+  if (outcome.kind !== 'response' || outcome.status !== 401) {
+    return undefined;
+  }
+  const challenge = outcome.headers.get('www-authenticate') ?? '';
+  if (!/\berror\s*=\s*"?invalid_token\b/i.test(challenge)) {
+    return undefined;
+  }
+  return {
+    finding: { diagnosis: 'token-rejected', httpStatus: 401, params: { status: 401 } },
+    durationMs,
+  };
+}
+
+/**
  * Masks the secret, the access token and secret-shaped text (a token reply
  * cut short, an echoed Authorization header) in the parts of a probe that
  * can quote a reply: its params, message and detail.
@@ -453,10 +472,11 @@ class ProbeRunner {
     }
     const renewed = await this.#session.afterUnauthorised(current.token);
     if (renewed === undefined || !renewed.ok) {
-      return { outcome: first };
+      return tokenRejected(first, first.durationMs) ?? { outcome: first };
     }
     const second = await this.#send(url, renewed.token);
-    return { outcome: { ...second, durationMs: first.durationMs + second.durationMs } };
+    const durationMs = first.durationMs + second.durationMs;
+    return tokenRejected(second, durationMs) ?? { outcome: { ...second, durationMs } };
   }
 
   #send(url: string, token: AccessToken): Promise<HttpOutcome> {
