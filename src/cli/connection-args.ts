@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
@@ -119,7 +119,7 @@ export async function resolveConnection(
   const profile = resolveProfile(values.profile);
   const clientSecret =
     values['secret-file'] !== undefined
-      ? readSecretFile(values['secret-file'])
+      ? await readSecretFile(values['secret-file'])
       : await readSecretStream(stdin);
 
   const checked = checkConnectionInputs({
@@ -151,30 +151,48 @@ export function resolveProfile(value: string | undefined): Profile {
   });
 }
 
-function readSecretFile(path: string): string {
-  let size: number;
+/**
+ * Reads the secret from a regular file, or from a pipe or device such as
+ * the `<(command)` of a shell, with the same size limit as standard input.
+ */
+async function readSecretFile(path: string): Promise<string> {
+  let stats: Stats;
   try {
-    size = statSync(path).size;
+    stats = statSync(path);
   } catch (error) {
     throw new UsageError(`Cannot read the secret file ${path}: ${(error as Error).message}`);
   }
-  if (size > MAX_SECRET_BYTES) {
+  // Checked before the size, which a folder also has.
+  if (stats.isDirectory()) {
     throw new UsageError(
-      `${path} is ${size} bytes; a client secret file is at most ${MAX_SECRET_BYTES} bytes.`,
+      `${path} is a folder; --secret-file needs the file that holds the secret.`,
     );
   }
-  return readFileSync(path, 'utf8');
+  if (!stats.isFile()) {
+    return readSecretStream(createReadStream(path), path);
+  }
+  if (stats.size > MAX_SECRET_BYTES) {
+    throw new UsageError(
+      `${path} is ${stats.size} bytes; a client secret file is at most ${MAX_SECRET_BYTES} bytes.`,
+    );
+  }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read the secret file ${path}: ${(error as Error).message}`);
+  }
 }
 
-async function readSecretStream(stdin: Readable): Promise<string> {
+async function readSecretStream(stdin: Readable, name = 'Standard input'): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stdin) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
     if (size > MAX_SECRET_BYTES) {
+      stdin.destroy();
       throw new UsageError(
-        `Standard input is longer than ${MAX_SECRET_BYTES} bytes; expected only the client secret.`,
+        `${name} is longer than ${MAX_SECRET_BYTES} bytes; expected only the client secret.`,
       );
     }
     chunks.push(buffer);

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ProfileEntry } from '../../shared/ipc/profiles.ts';
 import type { Profile } from '../../shared/profile.ts';
@@ -14,9 +14,9 @@ export type { ProfileEntry } from '../../shared/ipc/profiles.ts';
 
 /** Reads and validates one profile file. */
 export function readProfileFile(path: string): Profile {
-  let size: number;
+  let stats: Stats;
   try {
-    size = statSync(path).size;
+    stats = statSync(path);
   } catch (error) {
     throw new AppFailure('profiles.unreadable', `Cannot read profile file ${path}.`, {
       field: '(file)',
@@ -24,6 +24,14 @@ export function readProfileFile(path: string): Profile {
       cause: error,
     });
   }
+  // Checked before the size, which a folder also has.
+  if (!stats.isFile()) {
+    throw new AppFailure('profiles.not-a-file', `${path} is not a regular file.`, {
+      field: '(file)',
+      params: { source: path },
+    });
+  }
+  const size = stats.size;
   if (size > MAX_PROFILE_BYTES) {
     throw new AppFailure(
       'profiles.too-large',

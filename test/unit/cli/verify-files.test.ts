@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../src/cli/commands.ts';
+import { EXIT } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/run.ts';
+import { recordingIo } from '../../support/cli.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'verify-files-'));
+const secretFile = join(folder, 'secret.txt');
+writeFileSync(secretFile, 'a-secret-of-some-length\n');
+const largeFile = join(folder, 'large.txt');
+writeFileSync(largeFile, 'x'.repeat(5000));
+
+/** Arguments that stop before any request: the URL has no listener and is never reached. */
+function args(...extra: string[]): string[] {
+  return ['verify', '--url', 'http://127.0.0.1:9', '--client-id', 'id', '--company', '1', ...extra];
+}
+
+describe('files given to verify', () => {
+  it.each([
+    { name: 'a folder as secret file', extra: ['--secret-file', folder], text: 'is a folder' },
+    {
+      name: 'a folder as profile',
+      extra: ['--secret-file', secretFile, '--profile', `${folder}/`],
+      text: 'not a profile file',
+    },
+    {
+      name: 'a missing secret file',
+      extra: ['--secret-file', join(folder, 'none')],
+      text: 'ENOENT',
+    },
+    { name: 'a large secret file', extra: ['--secret-file', largeFile], text: '5000 bytes' },
+  ])('rejects $name with a message and exit code 2', async ({ extra, text }) => {
+    const io = recordingIo();
+    const code = await runCli([...args(...extra), '--lang', 'en'], io, COMMANDS);
+    expect(io.err()).toContain(text);
+    expect(io.err()).not.toContain('too large');
+    expect(io.err()).not.toMatch(/EISDIR|\n\s+at /);
+    expect(code).toBe(EXIT.badInput);
+  });
+});
