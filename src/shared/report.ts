@@ -93,8 +93,16 @@ export const reportSchema = z
      * error: could not connect or authenticate; cancelled: stopped by the user.
      */
     verdict: z.enum(['pass', 'fail', 'error', 'cancelled']),
-    /** SHA-256 over the non-secret inputs and a hash of the secret, to tell a stale report. */
+    /**
+     * scrypt over the inputs, secret included, with `inputsSalt`, to tell a
+     * stale report on the machine that holds the secret.
+     */
     inputsDigest: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Random salt of `inputsDigest`; missing in reports made before it, which count as stale. */
+    inputsSalt: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/)
+      .optional(),
   })
   .strict();
 

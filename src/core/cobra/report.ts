@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { randomBytes, scryptSync } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import type { Environment, InputMessage } from '../../shared/inputs.ts';
 import type { Profile } from '../../shared/profile.ts';
@@ -48,29 +48,52 @@ export function toProbeResult(
   return result;
 }
 
-/**
- * A digest over the inputs of a run, to tell whether a stored report still
- * applies: the environment, client id, a hash of the secret, the companies
- * and the profile version. The secret itself is hashed first so the digest
- * input never holds it; the deep switch is left out because a deep and a
- * plain run check the same inputs.
- */
-export function computeInputsDigest(input: {
+/** The inputs a report's digest covers. */
+export interface DigestInputs {
   environmentUrl: string;
   clientId: string;
   clientSecret: string;
   companyNumbers: readonly string[];
   profile: Pick<Profile, 'id' | 'version'>;
-}): string {
-  const secretHash = createHash('sha256').update(input.clientSecret, 'utf8').digest('hex');
+}
+
+/** scrypt cost: about 16 MiB and some tens of milliseconds per digest. */
+const DIGEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+
+/** A fresh random salt for one report's inputs digest, as 32 hex digits. */
+export function newInputsSalt(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/**
+ * A digest over the inputs of a run, to tell whether a stored report still
+ * applies: the environment, client id, secret, companies and profile
+ * version. SECURITY: scrypt with a random salt per report, so that someone
+ * holding a report cannot test guesses of the secret cheaply or compare
+ * digests across reports. The deep switch is left out because a deep and a
+ * plain run check the same inputs.
+ */
+export function computeInputsDigest(input: DigestInputs, salt: string): string {
   const canonical = JSON.stringify({
     environmentUrl: input.environmentUrl,
     clientId: input.clientId,
-    secretHash,
+    clientSecret: input.clientSecret,
     companyNumbers: [...input.companyNumbers],
     profile: { id: input.profile.id, version: input.profile.version },
   });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return scryptSync(canonical, Buffer.from(salt, 'hex'), 32, DIGEST_SCRYPT).toString('hex');
+}
+
+/**
+ * The digest of `input` with the salt of `report`, to compare with the
+ * report's own; an empty string, which matches no digest, for a report
+ * without a salt (made before reports had one), so that it counts as stale.
+ */
+export function inputsDigestFor(
+  report: Pick<VerificationReport, 'inputsSalt'>,
+  input: DigestInputs,
+): string {
+  return report.inputsSalt === undefined ? '' : computeInputsDigest(input, report.inputsSalt);
 }
 
 export function verdictOf(

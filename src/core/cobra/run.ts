@@ -30,6 +30,7 @@ import {
 import {
   computeInputsDigest,
   environmentFields,
+  newInputsSalt,
   reportWarnings,
   toProbeResult,
   verdictOf,
@@ -176,6 +177,7 @@ export async function runVerification(
   session.close();
   limiter.dispose();
 
+  const inputsSalt = newInputsSalt();
   const finished = probes.filter((probe): probe is ProbeResult => probe !== undefined);
   const report: VerificationReport = {
     format: REPORT_FORMAT,
@@ -192,13 +194,17 @@ export async function runVerification(
     requestCount,
     warnings: reportWarnings(input.warnings ?? []),
     verdict: verdictOf(finished, signal.aborted),
-    inputsDigest: computeInputsDigest({
-      environmentUrl: input.environment.baseUrl,
-      clientId: input.credentials.clientId,
-      clientSecret: input.credentials.clientSecret,
-      companyNumbers: input.companyNumbers,
-      profile: input.profile,
-    }),
+    inputsSalt,
+    inputsDigest: computeInputsDigest(
+      {
+        environmentUrl: input.environment.baseUrl,
+        clientId: input.credentials.clientId,
+        clientSecret: input.credentials.clientSecret,
+        companyNumbers: input.companyNumbers,
+        profile: input.profile,
+      },
+      inputsSalt,
+    ),
   };
   log.info('Verification finished', {
     verdict: report.verdict,

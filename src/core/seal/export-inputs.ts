@@ -1,4 +1,4 @@
-import { computeInputsDigest } from '../cobra/report.ts';
+import { inputsDigestFor } from '../cobra/report.ts';
 import type { ConnectionInputs } from '../../shared/inputs.ts';
 import type { Manifest, Sender } from '../../shared/manifest.ts';
 import type { Profile } from '../../shared/profile.ts';
@@ -19,11 +19,19 @@ export interface ExportDetails {
 }
 
 /**
- * Digest of the inputs as the verification run computes it for its report,
- * so that a report of exactly these inputs counts as current.
+ * Digest of the inputs as the verification run computed it for `report`,
+ * with the report's salt, so that a report of exactly these inputs counts
+ * as current. Empty, which matches nothing, when there is no report.
  */
-export function currentInputsDigest(inputs: ConnectionInputs, profile: Profile): string {
-  return computeInputsDigest({
+export function currentInputsDigest(
+  inputs: ConnectionInputs,
+  profile: Profile,
+  report: VerificationReport | null,
+): string {
+  if (report === null) {
+    return '';
+  }
+  return inputsDigestFor(report, {
     environmentUrl: inputs.environment.baseUrl,
     clientId: inputs.clientId,
     clientSecret: inputs.clientSecret,
@@ -53,7 +61,7 @@ export function manifestFromInputs(inputs: ConnectionInputs, details: ExportDeta
       recipient: details.profile.recipient,
     },
     report: details.report,
-    currentInputsDigest: currentInputsDigest(inputs, details.profile),
+    currentInputsDigest: currentInputsDigest(inputs, details.profile, details.report),
     sender: details.sender,
     confirmUnverified: details.confirmUnverified,
     useBefore: details.useBefore,

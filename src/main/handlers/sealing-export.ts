@@ -70,7 +70,7 @@ export function createExportHandlers(services: AppServices): ExportHandlers {
       const report = connection.lastReport;
       const now = new Date();
       return {
-        state: assessVerification(report, currentInputsDigest(inputs, profile)),
+        state: assessVerification(report, currentInputsDigest(inputs, profile, report)),
         lastReport:
           report === null ? null : { verdict: report.verdict, finishedAt: report.finishedAt },
         defaultFileName: defaultSealedFileName({

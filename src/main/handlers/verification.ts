@@ -1,4 +1,4 @@
-import { computeInputsDigest } from '../../core/cobra/report.ts';
+import { inputsDigestFor } from '../../core/cobra/report.ts';
 import { runVerification } from '../../core/cobra/run.ts';
 import type { HandlerMap } from '../../shared/ipc/contract.ts';
 import {
@@ -8,6 +8,7 @@ import {
 } from '../../shared/inputs.ts';
 import type { Connection } from '../../shared/connection.ts';
 import type { Profile } from '../../shared/profile.ts';
+import type { VerificationReport } from '../../shared/report.ts';
 import { AppFailure } from '../../shared/result.ts';
 import type { AppServices } from '../services.ts';
 import { profileLibraryFor } from './profiles.ts';
@@ -100,12 +101,15 @@ export function createVerificationHandlers(services: AppServices): HandlerMap['v
       return {
         running: running.has(connectionId),
         lastReport,
-        stale: lastReport === null ? null : await isStale(connection, lastReport.inputsDigest),
+        stale: lastReport === null ? null : await isStale(connection, lastReport),
       };
     },
   };
 
-  async function isStale(connection: Connection, digest: string): Promise<boolean | null> {
+  async function isStale(
+    connection: Connection,
+    report: VerificationReport,
+  ): Promise<boolean | null> {
     let secret: string;
     try {
       secret = await services.vault.readSecret(connection.id);
@@ -124,14 +128,14 @@ export function createVerificationHandlers(services: AppServices): HandlerMap['v
     if (!checked.ok) {
       return true;
     }
-    const current = computeInputsDigest({
+    const current = inputsDigestFor(report, {
       environmentUrl: checked.value.environment.baseUrl,
       clientId: checked.value.clientId,
       clientSecret: checked.value.clientSecret,
       companyNumbers: checked.value.companyNumbers,
       profile: profileOf(connection),
     });
-    return current !== digest;
+    return current !== report.inputsDigest;
   }
 }
 

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { inputsDigestFor } from '../../../src/core/cobra/report.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reportSchema } from '../../../src/shared/report.ts';
 import { DEMO_CLIENTS, startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
@@ -64,8 +66,25 @@ describe('verification against the sandbox', () => {
     expect(first.tokenUrl).toBe(`${sandbox.baseUrl}/OAuth/Token`);
     expect(first.profile).toEqual({ id: XPERTSUITE.id, version: XPERTSUITE.version });
     expect(first.companies).toEqual(COMPANIES_WITH_EMPLOYEES);
-    expect(second.inputsDigest).toBe(first.inputsDigest);
-    expect(otherSecret.inputsDigest).not.toBe(first.inputsDigest);
+    const inputs = {
+      environmentUrl: sandbox.baseUrl,
+      clientId: DEMO_CLIENTS.full.id,
+      clientSecret: DEMO_CLIENTS.full.secret,
+      companyNumbers: COMPANIES_WITH_EMPLOYEES,
+      profile: XPERTSUITE,
+    };
+    // Salted per report: equal inputs give different digests, so reports cannot be compared.
+    expect(first.inputsSalt).toMatch(/^[0-9a-f]{32}$/);
+    expect(second.inputsSalt).not.toBe(first.inputsSalt);
+    expect(second.inputsDigest).not.toBe(first.inputsDigest);
+    // The sender, who holds the secret, recomputes the digest with the report's salt.
+    expect(inputsDigestFor(first, inputs)).toBe(first.inputsDigest);
+    expect(inputsDigestFor(second, inputs)).toBe(second.inputsDigest);
+    expect(inputsDigestFor(otherSecret, inputs)).not.toBe(otherSecret.inputsDigest);
+    expect(inputsDigestFor({}, inputs)).toBe('');
+    // Not an unsalted hash that a guess can be checked against cheaply.
+    const plain = createHash('sha256').update(DEMO_CLIENTS.full.secret).digest('hex');
+    expect(JSON.stringify(first)).not.toContain(plain);
     expect(JSON.stringify(first)).not.toContain(DEMO_CLIENTS.full.secret);
   });
 
