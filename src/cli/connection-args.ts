@@ -1,4 +1,5 @@
 import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
@@ -26,6 +27,8 @@ export const CONNECTION_USAGE = [
   '  --company N           Company number; repeat, or separate with commas',
   '  --profile ID|FILE     Connection profile: a built-in id or a profile file',
   `                        (default ${DEFAULT_PROFILE_ID}; built in: ${BUILT_IN_PROFILES.map((profile) => profile.id).join(', ')})`,
+  '  --ca FILE             Also trust the CA certificates (PEM) in FILE; repeatable.',
+  '                        NODE_EXTRA_CA_CERTS and the system store are trusted too',
 ].join('\n');
 
 const CONNECTION_OPTIONS = {
@@ -35,6 +38,7 @@ const CONNECTION_OPTIONS = {
   'secret-file': { type: 'string' },
   company: { type: 'string', multiple: true },
   profile: { type: 'string' },
+  ca: { type: 'string', multiple: true },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Options that would put a secret on the command line, where ps and shell history see it. */
@@ -88,6 +92,7 @@ export interface ConnectionValues {
   'secret-file'?: string;
   company?: string[];
   profile?: string;
+  ca?: string[];
 }
 
 /** Maximum bytes read as a secret; a longer input is a wrong file, not a secret. */
@@ -102,7 +107,13 @@ export async function resolveConnection(
   values: ConnectionValues,
   stdin: Readable,
   t: TFunction,
-): Promise<{ inputs: ConnectionInputs; warnings: InputMessage[]; profile: Profile }> {
+): Promise<{
+  inputs: ConnectionInputs;
+  warnings: InputMessage[];
+  profile: Profile;
+  /** Extra trusted CA certificates (PEM) from --ca. */
+  caCertificates: string[];
+}> {
   if (values.url === undefined) {
     throw new UsageError('--url is required.');
   }
@@ -117,6 +128,7 @@ export async function resolveConnection(
   }
 
   const profile = resolveProfile(values.profile);
+  const caCertificates = (values.ca ?? []).flatMap(readCaFile);
   const clientSecret =
     values['secret-file'] !== undefined
       ? await readSecretFile(values['secret-file'])
@@ -132,7 +144,7 @@ export async function resolveConnection(
     const text = checked.errors.map((error) => t(`inputs:${error.code}`, error.params)).join('\n');
     throw new InputError(checked.errors, text);
   }
-  return { inputs: checked.value, warnings: checked.warnings, profile };
+  return { inputs: checked.value, warnings: checked.warnings, profile, caCertificates };
 }
 
 /** A built-in profile by id, or a profile file by path. */
@@ -149,6 +161,41 @@ export function resolveProfile(value: string | undefined): Profile {
     field: 'profile',
     params: { id },
   });
+}
+
+/** Maximum bytes of a --ca file; a large CA bundle is some hundreds of kilobytes. */
+const MAX_CA_BYTES = 4 * 1024 * 1024;
+
+/** The PEM certificates in a --ca file, each checked to parse as X.509. */
+export function readCaFile(path: string): string[] {
+  let text: string;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) {
+      throw new Error('not a regular file');
+    }
+    if (stats.size > MAX_CA_BYTES) {
+      throw new Error(`larger than ${MAX_CA_BYTES} bytes`);
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--ca ${path}: cannot read the file: ${(error as Error).message}`);
+  }
+  const certificates =
+    text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (certificates.length === 0) {
+    throw new UsageError(`--ca ${path}: the file holds no PEM certificate (BEGIN CERTIFICATE).`);
+  }
+  for (const certificate of certificates) {
+    try {
+      new X509Certificate(certificate);
+    } catch (error) {
+      throw new UsageError(
+        `--ca ${path}: a certificate does not parse: ${(error as Error).message}`,
+      );
+    }
+  }
+  return certificates;
 }
 
 /**

@@ -123,7 +123,7 @@ async function runSeal(args: string[], io: CliIo): Promise<ExitCode> {
 
   try {
     const target = await readTarget(values, io);
-    const { inputs, profile } = await resolveConnection(values, io.stdin, t);
+    const { inputs, profile, caCertificates } = await resolveConnection(values, io.stdin, t);
     const secrets = new SecretRegistry();
     // SECURITY: registered so that log lines and error texts mask them.
     secrets.register(inputs.clientSecret);
@@ -135,7 +135,15 @@ async function runSeal(args: string[], io: CliIo): Promise<ExitCode> {
     if (values.report !== undefined) {
       report = readReport(values.report);
     } else if (values.verify === true) {
-      report = await verifyFirst(inputs, profile, { validFrom, validUntil }, io, secrets, language);
+      report = await verifyFirst(
+        inputs,
+        profile,
+        { validFrom, validUntil },
+        io,
+        secrets,
+        language,
+        caCertificates,
+      );
     }
 
     const manifest = manifestFromInputs(inputs, {
@@ -231,9 +239,10 @@ async function verifyFirst(
   io: CliIo,
   secrets: SecretRegistry,
   language: 'nl' | 'en',
+  caCertificates: readonly string[],
 ): Promise<VerificationReport> {
   const log = createLogger('seal', streamSink(io.stderr, 'warn'), secrets);
-  const transport = createNodeFetch({ env: io.env });
+  const transport = createNodeFetch({ env: io.env, extraCaCertificates: caCertificates });
   try {
     const report = await runVerification(
       {

@@ -81,7 +81,7 @@ async function runVerify(args: string[], io: CliIo): Promise<ExitCode> {
     }
     throw error;
   }
-  const { inputs, warnings, profile } = resolved;
+  const { inputs, warnings, profile, caCertificates } = resolved;
   for (const warning of warnings) {
     writeLine(io.stderr, `warning: ${t(`inputs:${warning.code}`, warning.params)}`);
   }
@@ -90,7 +90,7 @@ async function runVerify(args: string[], io: CliIo): Promise<ExitCode> {
   // SECURITY: registered so that any log line or error text masks the secret.
   secrets.register(inputs.clientSecret);
   const log = createLogger('verify', streamSink(io.stderr, 'warn'), secrets);
-  const transport = createNodeFetch({ env: io.env });
+  const transport = createNodeFetch({ env: io.env, extraCaCertificates: caCertificates });
   let report: VerificationReport;
   try {
     report = await runVerification(
