@@ -73,16 +73,26 @@ export function parseConnectionArgs<Extra extends NonNullable<ParseArgsConfig['o
       `${secretArgument.split('=')[0]} is not accepted: pass the secret with --secret-stdin or --secret-file.`,
     );
   }
+  let parsed;
   try {
-    return parseArgs({
+    parsed = parseArgs({
       args: [...args],
       options: { ...CONNECTION_OPTIONS, ...extra },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
+      tokens: true,
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  // SECURITY: a stray argument may be the secret pasted in the wrong place; name its position only.
+  const positional = parsed.tokens.find((token) => token.kind === 'positional');
+  if (positional !== undefined) {
+    throw new UsageError(
+      `Unexpected argument at position ${positional.index + 1}; every value belongs to an option.`,
+    );
+  }
+  return { values: parsed.values };
 }
 
 export interface ConnectionValues {
@@ -129,10 +139,12 @@ export async function resolveConnection(
 
   const profile = resolveProfile(values.profile);
   const caCertificates = (values.ca ?? []).flatMap(readCaFile);
-  const clientSecret =
+  // A file or `echo` ends with one line break; only more than that earns the trim warning.
+  const clientSecret = withoutFinalNewline(
     values['secret-file'] !== undefined
       ? await readSecretFile(values['secret-file'])
-      : await readSecretStream(stdin);
+      : await readSecretStream(stdin),
+  );
 
   const checked = checkConnectionInputs({
     environmentUrl: values.url,
@@ -145,6 +157,11 @@ export async function resolveConnection(
     throw new InputError(checked.errors, text);
   }
   return { inputs: checked.value, warnings: checked.warnings, profile, caCertificates };
+}
+
+/** Drops exactly one final line break (LF or CRLF), which text files normally end with. */
+export function withoutFinalNewline(text: string): string {
+  return text.replace(/\r?\n$/, '');
 }
 
 /** A built-in profile by id, or a profile file by path. */

@@ -22,7 +22,7 @@ import {
 } from '../connection-args.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command, type ExitCode } from '../io.ts';
 import { assertOneStdinReader, readSecretInput, stripFinalNewline } from '../secret-input.ts';
-import { formatReport, parseDate } from './verify.ts';
+import { checkDateOrder, formatReport, parseDate } from './verify.ts';
 
 const USAGE = `Usage: cobra-koppelhulp seal --url URL --client-id ID (--secret-stdin | --secret-file FILE)
                             --company N [--company M ...] RECIPIENT -o FILE [options]
@@ -118,6 +118,7 @@ async function runSeal(args: string[], io: CliIo): Promise<ExitCode> {
   const t = await createTranslator(language);
   const validFrom = parseDate(values['valid-from'], '--valid-from');
   const validUntil = parseDate(values['valid-until'], '--valid-until');
+  checkDateOrder(validFrom, validUntil);
   const useBefore = parseDate(values['use-before'], '--use-before') ?? undefined;
   const sender = parseSender(values);
 

@@ -27,7 +27,9 @@ Options:
   --deep                Also read one row per company from each endpoint that
                         can be filtered by company, and check for employees
   --concurrency K       Requests in flight at once, 1 to 16 (default ${DEFAULT_CONCURRENCY})
-  --timeout MS          Timeout per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})
+  --timeout MS          Timeout per request attempt in milliseconds (default
+                        ${DEFAULT_TIMEOUT_MS}); a retried request can take up to
+                        three attempts plus the waits between them
   --valid-from DATE     Start date entered for the client in Cobra (YYYY-MM-DD)
   --valid-until DATE    End date entered for the client in Cobra (YYYY-MM-DD)
   --lang nl|en          Language of the diagnosis messages (default nl)
@@ -65,6 +67,7 @@ async function runVerify(args: string[], io: CliIo): Promise<ExitCode> {
     from: parseDate(values['valid-from'], '--valid-from'),
     until: parseDate(values['valid-until'], '--valid-until'),
   };
+  checkDateOrder(validity.from, validity.until);
   const t = await createTranslator(language);
 
   let resolved;
@@ -202,6 +205,13 @@ function parseInteger(
     throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${value}".`);
   }
   return number;
+}
+
+/** Throws a UsageError when --valid-from is after --valid-until. */
+export function checkDateOrder(from: string | null, until: string | null): void {
+  if (from !== null && until !== null && from > until) {
+    throw new UsageError(`--valid-from ${from} is after --valid-until ${until}.`);
+  }
 }
 
 /** Parses an optional YYYY-MM-DD option; throws a UsageError naming the option. */

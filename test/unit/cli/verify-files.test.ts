@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/cli/commands.ts';
+import { withoutFinalNewline } from '../../../src/cli/connection-args.ts';
 import { EXIT } from '../../../src/cli/io.ts';
 import { runCli } from '../../../src/cli/run.ts';
 import { recordingIo } from '../../support/cli.ts';
@@ -39,5 +40,46 @@ describe('files given to verify', () => {
     expect(io.err()).not.toContain('too large');
     expect(io.err()).not.toMatch(/EISDIR|\n\s+at /);
     expect(code).toBe(EXIT.badInput);
+  });
+});
+
+describe('arguments of verify', () => {
+  it('names the position of a stray argument but never echoes it', async () => {
+    const io = recordingIo();
+    const code = await runCli(
+      [...args('--secret-file', secretFile), 'Stray-Secret-Value', '--lang', 'en'],
+      io,
+      COMMANDS,
+    );
+    expect(io.err()).toContain('at position 9');
+    expect(io.err()).not.toContain('Stray-Secret-Value');
+    expect(code).toBe(EXIT.badInput);
+  });
+
+  it('rejects --valid-from after --valid-until', async () => {
+    const io = recordingIo();
+    const code = await runCli(
+      [
+        ...args('--secret-file', secretFile),
+        '--valid-from',
+        '2026-05-01',
+        '--valid-until',
+        '2026-01-01',
+      ],
+      io,
+      COMMANDS,
+    );
+    expect(io.err()).toContain('--valid-from 2026-05-01 is after --valid-until 2026-01-01');
+    expect(code).toBe(EXIT.badInput);
+  });
+
+  it.each([
+    ['one final line break', 'secret-value\n', []],
+    ['one final CRLF', 'secret-value\r\n', []],
+    ['two final line breaks', 'secret-value\n\n', ['secret-value\n']],
+    ['no line break', 'secret-value', []],
+  ])('drops %s and no more', (_name, text, changed) => {
+    const result = withoutFinalNewline(text);
+    expect(result === 'secret-value' ? [] : [result]).toEqual(changed);
   });
 });
