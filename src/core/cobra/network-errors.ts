@@ -72,6 +72,7 @@ const EXACT_CODES: Readonly<Record<string, DiagnosisCode>> = {
   ERR_PROXY_CONNECTION_FAILED: 'proxy-failed',
   ERR_TUNNEL_CONNECTION_FAILED: 'proxy-failed',
   ERR_PROXY_CERTIFICATE_INVALID: 'tls-untrusted',
+  ERR_UNSAFE_PORT: 'network-error',
 };
 
 const PREFIX_RULES: readonly [RegExp, DiagnosisCode][] = [
@@ -80,6 +81,9 @@ const PREFIX_RULES: readonly [RegExp, DiagnosisCode][] = [
   [/^ERR_PROXY_/, 'proxy-failed'],
   [/^ERR_TLS_/, 'tls-failed'],
 ];
+
+/** The code of a request that the Fetch API refused to send because of its port. */
+export const BAD_PORT = 'BAD_PORT';
 
 /** Chromium reports network errors as text such as "net::ERR_NAME_NOT_RESOLVED". */
 const CHROMIUM_ERROR = /net::(ERR_[A-Z0-9_]+)/;
@@ -94,6 +98,10 @@ const UNDICI_PROXY_STATUS = /Proxy response \((\d{3})\)/;
  */
 export function classifyNetworkError(error: unknown): NetworkFailure {
   for (const candidate of errorChain(error)) {
+    // The Fetch standard blocks some ports (1, 6000, 6667 and others); undici says "bad port".
+    if (candidate.message === 'bad port') {
+      return { diagnosis: 'network-error', code: BAD_PORT };
+    }
     const proxyStatus = UNDICI_PROXY_STATUS.exec(candidate.message)?.[1];
     if (proxyStatus !== undefined) {
       const diagnosis = proxyStatus === '407' ? 'proxy-auth-required' : 'proxy-failed';

@@ -1,5 +1,6 @@
 import type { DiagnosisCode } from '../../shared/report.ts';
 import type { HttpOutcome, HttpResponse } from './http.ts';
+import { BAD_PORT } from './network-errors.ts';
 
 /** The diagnosis of one probe, before it is translated into a message. */
 export interface Finding {
@@ -74,10 +75,11 @@ export function transportFinding(
   if (outcome.kind === 'cancelled') {
     return { diagnosis: 'cancelled', httpStatus: null, params: {} };
   }
+  const blockedPort = outcome.code === BAD_PORT || outcome.code === 'ERR_UNSAFE_PORT';
   return {
     diagnosis: outcome.diagnosis,
     httpStatus: null,
-    params: { host, code: outcome.code },
+    params: { host, code: outcome.code, ...(blockedPort ? { context: 'bad-port' } : {}) },
     detail: outcome.code,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNetworkError } from '../../../src/core/cobra/network-errors.ts';
+import { BAD_PORT, classifyNetworkError } from '../../../src/core/cobra/network-errors.ts';
+import { verifyAgainst } from '../../support/verify.ts';
 
 /** A Node system error as undici puts it in the `cause` of "fetch failed". */
 function nodeError(code: string, message = `${code} 127.0.0.1`): Error {
@@ -100,4 +101,17 @@ describe('classifyNetworkError', () => {
     error.cause = error;
     expect(classifyNetworkError(error).diagnosis).toBe('network-error');
   });
+});
+
+describe('a port that fetch blocks', () => {
+  it.each(['http://127.0.0.1:1', 'http://127.0.0.1:6000'])(
+    'says that %s is blocked instead of "failed (TypeError)"',
+    async (baseUrl) => {
+      const { report } = await verifyAgainst({ baseUrl }, { id: 'id', secret: 'some-secret' });
+      const token = report.probes[0]!;
+      expect(token).toMatchObject({ diagnosis: 'network-error', detail: BAD_PORT });
+      expect(token.message).toContain('port is blocked');
+      expect(token.message).not.toContain('TypeError');
+    },
+  );
 });
