@@ -116,10 +116,10 @@ async function runSeal(args: string[], io: CliIo): Promise<ExitCode> {
     throw new UsageError(`--lang must be nl or en, got "${values.lang}".`);
   }
   const t = await createTranslator(language);
-  const validFrom = parseDate(values['valid-from'], '--valid-from');
-  const validUntil = parseDate(values['valid-until'], '--valid-until');
-  checkDateOrder(validFrom, validUntil);
-  const useBefore = parseDate(values['use-before'], '--use-before') ?? undefined;
+  const validFrom = parseDate(t, values['valid-from'], '--valid-from');
+  const validUntil = parseDate(t, values['valid-until'], '--valid-until');
+  checkDateOrder(t, validFrom, validUntil);
+  const useBefore = parseDate(t, values['use-before'], '--use-before') ?? undefined;
   const sender = parseSender(values);
 
   try {
@@ -256,7 +256,7 @@ async function verifyFirst(
       },
       { fetch: transport.fetch, signal: io.signal, log, secrets, language },
     );
-    writeLine(io.stderr, formatReport(report));
+    writeLine(io.stderr, formatReport(report, await createTranslator(language)));
     return report;
   } finally {
     await transport.close();

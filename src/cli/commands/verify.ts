@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { createLogger, streamSink } from '../../core/log/logger.ts';
 import { SecretRegistry } from '../../core/log/redact.ts';
 import { createNodeFetch } from '../../core/net/node-fetch.ts';
@@ -32,7 +33,8 @@ Options:
                         three attempts plus the waits between them
   --valid-from DATE     Start date entered for the client in Cobra (YYYY-MM-DD)
   --valid-until DATE    End date entered for the client in Cobra (YYYY-MM-DD)
-  --lang nl|en          Language of the diagnosis messages (default nl)
+  --lang nl|en          Language of the output and diagnosis messages (default nl);
+                        this help and the usage errors before it is read stay English
   --json                Print the verification report as JSON
 
 The client secret is read from standard input or a file, never from an
@@ -60,15 +62,21 @@ export const verifyCommand: Command = {
 
 async function runVerify(args: string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseConnectionArgs(args, VERIFY_OPTIONS);
-  const language = parseLanguage(values.lang);
-  const concurrency = parseInteger(values.concurrency, '--concurrency', 1, 16, DEFAULT_CONCURRENCY);
-  const timeoutMs = parseInteger(values.timeout, '--timeout', 100, 600_000, DEFAULT_TIMEOUT_MS);
+  const { language, t } = await parseLanguage(values.lang);
+  const concurrency = parseInteger(
+    t,
+    values.concurrency,
+    '--concurrency',
+    1,
+    16,
+    DEFAULT_CONCURRENCY,
+  );
+  const timeoutMs = parseInteger(t, values.timeout, '--timeout', 100, 600_000, DEFAULT_TIMEOUT_MS);
   const validity = {
-    from: parseDate(values['valid-from'], '--valid-from'),
-    until: parseDate(values['valid-until'], '--valid-until'),
+    from: parseDate(t, values['valid-from'], '--valid-from'),
+    until: parseDate(t, values['valid-until'], '--valid-until'),
   };
-  checkDateOrder(validity.from, validity.until);
-  const t = await createTranslator(language);
+  checkDateOrder(t, validity.from, validity.until);
 
   let resolved;
   try {
@@ -86,7 +94,10 @@ async function runVerify(args: string[], io: CliIo): Promise<ExitCode> {
   }
   const { inputs, warnings, profile, caCertificates } = resolved;
   for (const warning of warnings) {
-    writeLine(io.stderr, `warning: ${t(`inputs:${warning.code}`, warning.params)}`);
+    writeLine(
+      io.stderr,
+      t('cli:verify.warning', { message: t(`inputs:${warning.code}`, warning.params) }),
+    );
   }
 
   const secrets = new SecretRegistry();
@@ -115,7 +126,7 @@ async function runVerify(args: string[], io: CliIo): Promise<ExitCode> {
   if (values.json === true) {
     writeLine(io.stdout, JSON.stringify(report, null, 2));
   } else {
-    writeLine(io.stdout, formatReport(report));
+    writeLine(io.stdout, formatReport(report, t));
   }
   return exitCodeOf(report);
 }
@@ -131,8 +142,12 @@ export function exitCodeOf(report: VerificationReport): ExitCode {
   }
 }
 
-/** Formats the report as a table for people, followed by the message of each failed probe. */
-export function formatReport(report: VerificationReport): string {
+/**
+ * Formats the report as a table for people, followed by the message of each
+ * failed probe, in the translator's language. Check kinds and diagnosis
+ * codes stay as they are: they are the stable names to search for.
+ */
+export function formatReport(report: VerificationReport, t: TFunction): string {
   const rows = report.probes.map((probe) => [
     probe.kind,
     probe.kind === 'token'
@@ -142,7 +157,9 @@ export function formatReport(report: VerificationReport): string {
     String(probe.durationMs),
     probe.diagnosis,
   ]);
-  const header = ['CHECK', 'TARGET', 'HTTP', 'MS', 'RESULT'];
+  const header = ['check', 'target', 'http', 'ms', 'result'].map((column) =>
+    t(`cli:verify.columns.${column}`),
+  );
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]!.length)),
   );
@@ -156,17 +173,21 @@ export function formatReport(report: VerificationReport): string {
     (probe) => probe.diagnosis !== 'ok' && probe.diagnosis !== 'skipped',
   );
   const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
+  const labels = [
+    [t('cli:verify.environment'), report.environmentUrl],
+    [t('cli:verify.clientId'), report.clientId],
+    [t('cli:verify.profile'), t('cli:verify.profileValue', report.profile)],
+    [t('cli:verify.companies'), report.companies.join(', ')],
+  ] as const;
+  const labelWidth = Math.max(...labels.map(([label]) => label.length)) + 2;
   const output = [
-    `Environment  ${report.environmentUrl}`,
-    `Client id    ${report.clientId}`,
-    `Profile      ${report.profile.id} (version ${report.profile.version})`,
-    `Companies    ${report.companies.join(', ')}`,
+    ...labels.map(([label, value]) => `${label.padEnd(labelWidth)}${value}`),
     '',
     line(header),
     ...rows.map(line),
   ];
   if (problems.length > 0) {
-    output.push('', 'Problems:');
+    output.push('', t('cli:verify.problems'));
     for (const probe of problems) {
       const target = probe.kind === 'token' ? 'token' : (probe.resource ?? '');
       const company = probe.company === undefined ? '' : ` ${probe.company}`;
@@ -175,22 +196,33 @@ export function formatReport(report: VerificationReport): string {
   }
   output.push(
     '',
-    `Verdict: ${report.verdict} (${report.requestCount} requests, ${seconds.toFixed(1)} s)`,
+    t('cli:verify.verdict', {
+      verdict: report.verdict,
+      count: report.requestCount,
+      seconds: seconds.toFixed(1),
+    }),
   );
   return output.join('\n');
 }
 
-function parseLanguage(value: string | undefined): Language {
-  if (value === undefined) {
-    return 'nl';
+/**
+ * The language of the run and its translator. An unknown --lang is reported
+ * in Dutch, the default language.
+ */
+async function parseLanguage(
+  value: string | undefined,
+): Promise<{ language: Language; t: TFunction }> {
+  const known = value === undefined || (LANGUAGES as readonly string[]).includes(value);
+  const language = known && value !== undefined ? (value as Language) : 'nl';
+  const t = await createTranslator(language);
+  if (!known) {
+    throw new UsageError(t('cli:verify.lang', { languages: LANGUAGES.join(', '), value }));
   }
-  if (!(LANGUAGES as readonly string[]).includes(value)) {
-    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, got "${value}".`);
-  }
-  return value as Language;
+  return { language, t };
 }
 
 function parseInteger(
+  t: TFunction,
   value: string | undefined,
   name: string,
   min: number,
@@ -202,25 +234,25 @@ function parseInteger(
   }
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < min || number > max) {
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${value}".`);
+    throw new UsageError(t('cli:verify.integer', { name, min, max, value }));
   }
   return number;
 }
 
 /** Throws a UsageError when --valid-from is after --valid-until. */
-export function checkDateOrder(from: string | null, until: string | null): void {
+export function checkDateOrder(t: TFunction, from: string | null, until: string | null): void {
   if (from !== null && until !== null && from > until) {
-    throw new UsageError(`--valid-from ${from} is after --valid-until ${until}.`);
+    throw new UsageError(t('cli:verify.dateOrder', { from, until }));
   }
 }
 
 /** Parses an optional YYYY-MM-DD option; throws a UsageError naming the option. */
-export function parseDate(value: string | undefined, name: string): string | null {
+export function parseDate(t: TFunction, value: string | undefined, name: string): string | null {
   if (value === undefined) {
     return null;
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new UsageError(`${name} must be a date as YYYY-MM-DD, got "${value}".`);
+    throw new UsageError(t('cli:verify.date', { name, value }));
   }
   return value;
 }

@@ -1,3 +1,4 @@
+import enCli from '../locales/en/cli.json' with { type: 'json' };
 import enCommon from '../locales/en/common.json' with { type: 'json' };
 import enDialogs from '../locales/en/dialogs.json' with { type: 'json' };
 import enDiagnosis from '../locales/en/diagnosis.json' with { type: 'json' };
@@ -7,6 +8,7 @@ import enSteps from '../locales/en/steps.json' with { type: 'json' };
 import enVerify from '../locales/en/verify.json' with { type: 'json' };
 import enVault from '../locales/en/vault.json' with { type: 'json' };
 import enInputs from '../locales/en/inputs.json' with { type: 'json' };
+import nlCli from '../locales/nl/cli.json' with { type: 'json' };
 import nlCommon from '../locales/nl/common.json' with { type: 'json' };
 import nlDialogs from '../locales/nl/dialogs.json' with { type: 'json' };
 import nlDiagnosis from '../locales/nl/diagnosis.json' with { type: 'json' };
@@ -36,6 +38,7 @@ export const resources = {
     vault: nlVault,
     inputs: nlInputs,
     diagnosis: nlDiagnosis,
+    cli: nlCli,
   },
   en: {
     common: enCommon,
@@ -47,6 +50,7 @@ export const resources = {
     vault: enVault,
     inputs: enInputs,
     diagnosis: enDiagnosis,
+    cli: enCli,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

@@ -6,7 +6,10 @@ import { COMMANDS } from '../../../src/cli/commands.ts';
 import { withoutFinalNewline } from '../../../src/cli/connection-args.ts';
 import { EXIT } from '../../../src/cli/io.ts';
 import { runCli } from '../../../src/cli/run.ts';
+import { formatReport } from '../../../src/cli/commands/verify.ts';
+import { createTranslator } from '../../../src/shared/i18n/translator.ts';
 import { recordingIo } from '../../support/cli.ts';
+import { sampleReport } from '../../support/seal.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'verify-files-'));
 const secretFile = join(folder, 'secret.txt');
@@ -65,6 +68,8 @@ describe('arguments of verify', () => {
         '2026-05-01',
         '--valid-until',
         '2026-01-01',
+        '--lang',
+        'en',
       ],
       io,
       COMMANDS,
@@ -81,5 +86,26 @@ describe('arguments of verify', () => {
   ])('drops %s and no more', (_name, text, changed) => {
     const result = withoutFinalNewline(text);
     expect(result === 'secret-value' ? [] : [result]).toEqual(changed);
+  });
+});
+
+describe('the report table', () => {
+  it.each([
+    ['en', 1, 'Verdict: pass (1 request,', ['Environment', 'CHECK', 'RESULT']],
+    ['en', 2, 'Verdict: pass (2 requests,', ['Environment', 'CHECK', 'RESULT']],
+    ['nl', 1, 'Oordeel: pass (1 verzoek,', ['Omgeving', 'CONTROLE', 'UITKOMST']],
+    ['nl', 3, 'Oordeel: pass (3 verzoeken,', ['Omgeving', 'CONTROLE', 'UITKOMST']],
+  ] as const)('in %s with %i requests', async (language, count, verdict, words) => {
+    const text = formatReport(
+      sampleReport({ requestCount: count }),
+      await createTranslator(language),
+    );
+    expect(text).toContain(verdict);
+    for (const word of words) {
+      expect(text).toContain(word);
+    }
+    if (language === 'nl') {
+      expect(text).not.toMatch(/Environment|Problems|Verdict|CHECK/);
+    }
   });
 });
