@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { reportSchema } from './report.ts';
 import { AppFailure } from './result.ts';
+import { hasControlCharacter } from './text.ts';
 
 /** Format name written into every manifest; a file without it is not ours. */
 export const MANIFEST_FORMAT = 'cobra-koppelhulp/sealed-credentials';
@@ -64,7 +65,38 @@ export const manifestSchema = z
       }),
     sender: senderSchema,
   })
-  .strict();
+  .strict()
+  // SECURITY: a forged file could put terminal escapes or bidi overrides in
+  // any text, to fake lines such as "Verification: passed" when it is shown.
+  // No field needs them, so every string, the embedded report included, is checked.
+  .superRefine((manifest, context) => {
+    const path = findControlCharacter(manifest, []);
+    if (path !== undefined) {
+      context.addIssue({ code: 'custom', message: CONTROL_CHARACTER_MESSAGE, path });
+    }
+  });
+
+const CONTROL_CHARACTER_MESSAGE = 'contains a control character';
+
+/** Returns the path of the first string inside `value` that has a control character. */
+function findControlCharacter(
+  value: unknown,
+  path: (string | number)[],
+): (string | number)[] | undefined {
+  if (typeof value === 'string') {
+    return hasControlCharacter(value) ? path : undefined;
+  }
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const found = findControlCharacter(item, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return undefined;
+}
 
 export type Manifest = z.output<typeof manifestSchema>;
 export type Sender = z.output<typeof senderSchema>;
@@ -213,10 +245,15 @@ function invalidManifest(error: z.ZodError): AppFailure {
   const field =
     issue === undefined || issue.path.length === 0 ? '(manifest)' : issue.path.join('.');
   // SECURITY: zod messages for a string field can quote the received value,
-  // which may be the secret, so only the field name and the issue code leave.
+  // which may be the secret, so only the field name and the issue code leave,
+  // or the control character message, which is ours and quotes nothing.
+  const reason =
+    issue?.code === 'custom' && issue.message === CONTROL_CHARACTER_MESSAGE
+      ? CONTROL_CHARACTER_MESSAGE
+      : (issue?.code ?? 'invalid');
   return new AppFailure(
     'sealing.manifest-invalid',
-    `The manifest in the file is invalid at "${field}" (${issue?.code ?? 'invalid'}).`,
+    `The manifest in the file is invalid at "${field}" (${reason}).`,
     { field, params: { field } },
   );
 }

@@ -4,6 +4,7 @@ import { inProcessEngine, type SealEngine } from '../../core/seal/engine.ts';
 import { maskManifest, type Manifest } from '../../shared/manifest.ts';
 import { assertSealedFileSize, fingerprintOf, type OpenKey } from '../../core/seal/seal.ts';
 import { AppFailure } from '../../shared/result.ts';
+import { escapeControlCharacters } from '../../shared/text.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from '../io.ts';
 import { assertOneStdinReader, readSecretInput, stripFinalNewline } from '../secret-input.ts';
 
@@ -50,7 +51,10 @@ async function runOpen(args: string[], io: CliIo, engine: SealEngine) {
     manifest = await engine.open(bytes, key);
   } catch (error) {
     if (error instanceof AppFailure) {
-      writeLine(io.stderr, `cobra-koppelhulp open: ${error.message} [${error.code}]`);
+      writeLine(
+        io.stderr,
+        escapeControlCharacters(`cobra-koppelhulp open: ${error.message} [${error.code}]`),
+      );
       return EXIT.badInput;
     }
     throw error;
@@ -59,7 +63,9 @@ async function runOpen(args: string[], io: CliIo, engine: SealEngine) {
   const shown = values['show-secret'] === true ? manifest : maskManifest(manifest);
   const { fingerprint } = fingerprintOf(bytes);
   if (values.json === true) {
-    writeLine(io.stdout, JSON.stringify({ fileSha256: fingerprint, manifest: shown }, null, 2));
+    // SECURITY: JSON.stringify leaves DEL, C1 controls and bidi overrides as they are.
+    const json = JSON.stringify({ fileSha256: fingerprint, manifest: shown }, null, 2);
+    writeLine(io.stdout, escapeLines(json));
   } else {
     writeLine(io.stdout, describeManifest(shown, fingerprint, new Date()));
   }
@@ -142,6 +148,11 @@ function readSealedFile(path: string): Uint8Array {
   return new Uint8Array(readFileSync(path));
 }
 
+/** Escapes the control characters in each line, keeping the line breaks between them. */
+function escapeLines(text: string): string {
+  return text.split('\n').map(escapeControlCharacters).join('\n');
+}
+
 /** Formats the manifest for reading in a terminal. */
 export function describeManifest(manifest: Manifest, fileFingerprint: string, now: Date): string {
   const verification = manifest.verification;
@@ -175,5 +186,7 @@ export function describeManifest(manifest: Manifest, fileFingerprint: string, no
     `Use before:        ${manifest.useBefore}${expired ? ' (passed: ask the sender whether it is still valid)' : ''}`,
   );
   lines.push(`File SHA-256:      ${fileFingerprint}`);
-  return lines.join('\n');
+  // SECURITY: the schema rejects control characters, and this escapes any that
+  // get past it, so no text from the file can drive the terminal or fake a line.
+  return escapeLines(lines.join('\n'));
 }

@@ -1,4 +1,5 @@
 import type { DiagnosisCode } from '../../shared/report.ts';
+import { escapeControlCharacters } from '../../shared/text.ts';
 import type { HttpOutcome, HttpResponse } from './http.ts';
 import { BAD_PORT } from './network-errors.ts';
 
@@ -28,7 +29,9 @@ export function isHtml(response: HttpResponse): boolean {
 
 /** The first characters of a body on one line, for messages about unexpected replies. */
 export function bodyStart(body: string): string {
-  const oneLine = body.replace(/\s+/g, ' ').trim();
+  // A server body can contain any byte; escaped, it cannot drive a terminal,
+  // and the report stays exportable (the sealed-file manifest rejects controls).
+  const oneLine = escapeControlCharacters(body.replace(/\s+/g, ' ').trim());
   return oneLine.length > BODY_START_CHARS ? `${oneLine.slice(0, BODY_START_CHARS)}…` : oneLine;
 }
 

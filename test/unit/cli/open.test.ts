@@ -9,7 +9,9 @@ import { runCli } from '../../../src/cli/run.ts';
 import { generatePassphrase } from '../../../src/core/seal/passphrase.ts';
 import { MAX_SEALED_FILE_BYTES, sealManifest } from '../../../src/core/seal/seal.ts';
 import { recordingIo } from '../../support/cli.ts';
-import { sampleManifest, tempDir } from '../../support/seal.ts';
+import { sampleManifest, sampleReport, tempDir } from '../../support/seal.ts';
+import { sealWithAge } from '../../../src/core/seal/age.ts';
+import { escapeControlCharacters } from '../../../src/shared/text.ts';
 
 describe('cobra-koppelhulp open', () => {
   const dir = tempDir('koppelhulp-cli-open-');
@@ -144,5 +146,59 @@ describe('cobra-koppelhulp open', () => {
     ]);
     expect(result.code).toBe(EXIT.badInput);
     expect(result.err).toContain('file not found');
+  });
+
+  it('rejects terminal escapes in the display name', async () => {
+    // The payload of a fresh-user trial: it set the window title, cleared the
+    // screen and printed a fake "Client secret" line.
+    const evil = {
+      ...sampleManifest(),
+      clientDisplayName:
+        'Evil\u001b]0;pwned\u0007\u001b[2J\u001b[31mRED\r\nClient secret:     FAKE',
+    };
+    // sealManifest validates, so the file is sealed from the raw JSON, as a forged file would be.
+    const path = join(dir.path, 'evil.age');
+    writeFileSync(
+      path,
+      await sealWithAge(JSON.stringify(evil), { kind: 'passphrase', passphrase, workFactor: 4 }),
+    );
+    const result = await open([path, '--passphrase-file', files.passphrase]);
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain('[sealing.manifest-invalid]');
+    expect(result.err).toContain('clientDisplayName');
+    expect(result.out).toBe('');
+    expect(result.err).not.toContain('\u001b');
+  });
+});
+
+describe('escapeControlCharacters', () => {
+  const cases: [string, string, string][] = [
+    ['escape', 'a\u001b[2Jb', 'a\\u001b[2Jb'],
+    ['bell', '\u0007', '\\u0007'],
+    ['carriage return and line feed', 'x\r\ny', 'x\\u000d\\u000ay'],
+    ['delete', '\u007f', '\\u007f'],
+    ['C1 control', '\u009b31m', '\\u009b31m'],
+    ['bidi override', 'exe.\u202egnp', 'exe.\\u202egnp'],
+    ['bidi isolate', '\u2066x\u2069', '\\u2066x\\u2069'],
+    ['plain text with accents', 'Bakkerij Één • 5b4a', 'Bakkerij Één • 5b4a'],
+  ];
+  it.each(cases)('handles %s', (_name, input, expected) => {
+    expect(escapeControlCharacters(input)).toBe(expected);
+  });
+
+  it('escapes a report message in the open output', async () => {
+    const { describeManifest } = await import('../../../src/cli/commands/open.ts');
+    const report = sampleReport();
+    const manifest = {
+      ...sampleManifest(),
+      verification: {
+        state: 'passed' as const,
+        confirmedDespiteState: false,
+        report: { ...report, finishedAt: '2026-12-04T10:00:00.000Z\u001b[2J' },
+      },
+    };
+    const text = describeManifest(manifest, 'ab12', new Date('2026-12-05T00:00:00Z'));
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('\\u001b[2J');
   });
 });

@@ -7,7 +7,7 @@ import {
   serializeManifest,
 } from '../../../src/shared/manifest.ts';
 import { AppFailure } from '../../../src/shared/result.ts';
-import { sampleManifest } from '../../support/seal.ts';
+import { sampleManifest, sampleReport } from '../../support/seal.ts';
 
 function failureOf(action: () => unknown): AppFailure {
   try {
@@ -127,5 +127,43 @@ describe('manifest', () => {
     const masked = maskManifest(sampleManifest());
     expect(masked.clientSecret).toBe('••••••••5b4a');
     expect(JSON.stringify(masked)).not.toContain('S3cr3t');
+  });
+
+  const controlCases: [string, (manifest: Record<string, unknown>, text: string) => void][] = [
+    ['clientDisplayName', (m, text) => (m.clientDisplayName = text)],
+    ['clientId', (m, text) => (m.clientId = text)],
+    ['clientSecret', (m, text) => (m.clientSecret = text)],
+    ['companyNumbers.1', (m, text) => (m.companyNumbers = ['1001', text])],
+    [
+      'profile.recipient.name',
+      (m, text) => (m.profile = { ...sampleManifest().profile, recipient: { name: text } }),
+    ],
+    ['sender.organisation', (m, text) => (m.sender = { organisation: text })],
+  ];
+  const controlCharacters: [string, string][] = [
+    ['an escape', 'a\u001b[2Jb'],
+    ['a line break', 'a\r\nb'],
+    ['a delete', 'a\u007fb'],
+    ['a C1 control', 'a\u0085b'],
+    ['a bidi override', 'a\u202eb'],
+  ];
+  for (const [name, text] of controlCharacters) {
+    it.each(controlCases)(`rejects ${name} in %s`, (field, set) => {
+      const data = structuredClone(sampleManifest()) as unknown as Record<string, unknown>;
+      set(data, text);
+      const failure = failureOf(() => parseManifest(JSON.stringify(data)));
+      expect(failure.code).toBe('sealing.manifest-invalid');
+      expect(failure.field).toBe(field);
+      expect(failure.message).toContain(`"${field}"`);
+    });
+  }
+
+  it('rejects a control character in a report inside the manifest', () => {
+    const report = sampleReport({ clientId: 'client-4711\u009b' });
+    const data = sampleManifest({
+      verification: { state: 'passed', confirmedDespiteState: false, report },
+    });
+    const failure = failureOf(() => parseManifest(JSON.stringify(data)));
+    expect(failure.field).toBe('verification.report.clientId');
   });
 });
