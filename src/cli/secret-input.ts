@@ -21,23 +21,41 @@ export function stripFinalNewline(text: string): string {
 }
 
 function readFile(path: string, options: { option: string; maxBytes: number }): string {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new UsageError(`${options.option}: cannot read ${path}: file not found.`);
-  }
+  const size = regularFileSize(path, options.option);
   if (size > options.maxBytes) {
     throw new UsageError(
       `${options.option}: ${path} is ${size} bytes, more than the ${options.maxBytes} expected.`,
     );
   }
+  let text: string;
   try {
-    return readFileSync(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`${options.option}: cannot read ${path}: ${reason}`);
   }
+  if (stripFinalNewline(text) === '') {
+    throw new UsageError(`${options.option}: ${path} is empty.`);
+  }
+  return text;
+}
+
+/**
+ * Returns the size of a regular file. A missing path, a directory or a device
+ * raises a UsageError whose message starts with `label` (an option or "FILE").
+ */
+export function regularFileSize(path: string, label: string): number {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new UsageError(`${label}: cannot read ${path}: file not found.`);
+  }
+  if (!stats.isFile()) {
+    const kind = stats.isDirectory() ? 'a directory' : 'not a regular file';
+    throw new UsageError(`${label}: ${path} is ${kind}; give the path of a file.`);
+  }
+  return stats.size;
 }
 
 async function readStream(
@@ -56,7 +74,11 @@ async function readStream(
     }
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (stripFinalNewline(text) === '') {
+    throw new UsageError(`${options.option}: standard input is empty.`);
+  }
+  return text;
 }
 
 /** Rejects more than one option reading standard input, which can be read once. */

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { inProcessEngine, type SealEngine } from '../../core/seal/engine.ts';
 import { maskManifest, type Manifest } from '../../shared/manifest.ts';
@@ -6,7 +6,12 @@ import { assertSealedFileSize, fingerprintOf, type OpenKey } from '../../core/se
 import { AppFailure } from '../../shared/result.ts';
 import { escapeControlCharacters } from '../../shared/text.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from '../io.ts';
-import { assertOneStdinReader, readSecretInput, stripFinalNewline } from '../secret-input.ts';
+import {
+  assertOneStdinReader,
+  readSecretInput,
+  regularFileSize,
+  stripFinalNewline,
+} from '../secret-input.ts';
 
 const USAGE = `Usage: cobra-koppelhulp open FILE KEY [--json] [--show-secret]
 
@@ -137,12 +142,7 @@ async function readKey(values: ReturnType<typeof parse>['values'], io: CliIo): P
 }
 
 function readSealedFile(path: string): Uint8Array {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new UsageError(`Cannot read ${path}: file not found.`);
-  }
+  const size = regularFileSize(path, 'FILE');
   // SECURITY: an oversized file is rejected from its size, before it is read into memory.
   assertSealedFileSize(size);
   return new Uint8Array(readFileSync(path));

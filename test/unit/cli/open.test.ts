@@ -145,7 +145,35 @@ describe('cobra-koppelhulp open', () => {
       files.passphrase,
     ]);
     expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain('FILE: cannot read');
     expect(result.err).toContain('file not found');
+  });
+
+  it.each([
+    ['FILE', (path: string) => [path, '--passphrase-file', files.passphrase]],
+    ['--identity', (path: string) => [files.toKey, '--identity', path]],
+    ['--passphrase-file', (path: string) => [files.sealed, '--passphrase-file', path]],
+    ['--pgp-secret-key', (path: string) => [files.toPgp, '--pgp-secret-key', path]],
+  ])('rejects a directory as %s with exit code 2', async (label, args) => {
+    const result = await open(args(dir.path));
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain(`${label}: ${dir.path} is a directory`);
+    expect(result.err).not.toContain('EISDIR');
+  });
+
+  it('reports an empty passphrase file as empty', async () => {
+    const empty = join(dir.path, 'empty.txt');
+    writeFileSync(empty, '\n');
+    const result = await open([files.sealed, '--passphrase-file', empty]);
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain(`--passphrase-file: ${empty} is empty.`);
+    expect(result.err).not.toContain('wrong-passphrase');
+  });
+
+  it('reports an empty standard input as empty', async () => {
+    const result = await open([files.sealed, '--passphrase-file', '-'], '');
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain('--passphrase-file: standard input is empty.');
   });
 
   it('rejects terminal escapes in the display name', async () => {
