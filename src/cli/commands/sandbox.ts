@@ -10,6 +10,7 @@ import {
   type SandboxOptions,
 } from '../../sandbox/index.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from '../io.ts';
+import { parentExitSignal } from '../parent.ts';
 
 const USAGE = `Usage: cobra-koppelhulp sandbox [options]
 
@@ -175,11 +176,14 @@ export const sandboxCommand: Command = {
       `Admin: ${new URL(sandbox.baseUrl).origin}/__sandbox/stats. Stop with Ctrl+C.`,
     );
 
-    if (!io.signal.aborted) {
+    const parentExit = parentExitSignal();
+    const stop = AbortSignal.any([io.signal, parentExit.signal]);
+    if (!stop.aborted) {
       await new Promise<void>((resolve) =>
-        io.signal.addEventListener('abort', () => resolve(), { once: true }),
+        stop.addEventListener('abort', () => resolve(), { once: true }),
       );
     }
+    parentExit.stop();
     await sandbox.close();
     writeLine(io.stdout, 'Cobra sandbox stopped');
     return EXIT.ok;

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { sandboxOptionsFromArgs } from '../../../src/cli/commands/sandbox.ts';
 import { UsageError } from '../../../src/cli/io.ts';
 import { startSandbox } from '../../../src/sandbox/index.ts';
@@ -161,4 +161,44 @@ describe('sandbox command on a busy port', () => {
       }),
     );
   });
+});
+
+describe('npm run sandbox', () => {
+  it('closes the port when npm gets SIGTERM', async () => {
+    // npm 11 exits on SIGTERM without waiting for its script, and the shell it
+    // runs the script in dies without passing the signal on to node.
+    // A group of its own, so the cleanup below can end a node left behind.
+    const npm = spawn('npm', ['run', '-s', 'sandbox', '--', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    onTestFinished(() => {
+      try {
+        process.kill(-npm.pid!, 'SIGKILL');
+      } catch {
+        // The group is gone: every process in it exited.
+      }
+    });
+    // The pipe closes when every process holding it (npm, the shell, node) has exited.
+    const closed = new Promise<void>((resolve) => npm.stdout.once('close', () => resolve()));
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no ready line within 20 s')), 20_000);
+      createInterface({ input: npm.stdout }).on('line', (line) => {
+        const match = /^Cobra sandbox ready at (\S+)$/.exec(line);
+        if (match !== null) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    expect((await fetch(`${baseUrl}/Resources`)).status).toBe(200);
+
+    npm.kill('SIGTERM');
+    const outcome = await Promise.race([
+      closed.then(() => 'closed'),
+      new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 10_000).unref()),
+    ]);
+    expect(outcome).toBe('closed');
+    await expect(fetch(`${baseUrl}/Resources`)).rejects.toThrow();
+  }, 40_000);
 });
