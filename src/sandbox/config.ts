@@ -1,8 +1,31 @@
 import { z } from 'zod';
 import { GRANT_METHODS } from './clients.ts';
 import type { SandboxOptions } from './options.ts';
+import { RESOURCES } from './resources.ts';
 
-const target = z.string().min(1).max(64).optional();
+const RESOURCE_NAMES = RESOURCES.map((resource) => resource.name);
+
+/**
+ * Fault targets: the token endpoint, `odata` (the service document and
+ * $metadata), `pages` (the documentation pages) and every resource.
+ */
+const FAULT_TARGETS = ['token', 'odata', 'pages', ...RESOURCE_NAMES];
+
+// A misspelt name would be accepted and never match a request, so the fault
+// or the hiding would silently do nothing.
+const target = z
+  .string()
+  .refine(
+    (value) => FAULT_TARGETS.some((known) => known.toLowerCase() === value.toLowerCase()),
+    `must be one of ${FAULT_TARGETS.join(', ')} (in any case)`,
+  )
+  .optional();
+const hiddenResource = z
+  .string()
+  .refine(
+    (value) => RESOURCE_NAMES.includes(value),
+    `must be a resource name, one of ${RESOURCE_NAMES.join(', ')}`,
+  );
 const times = z.number().int().min(1).optional();
 
 export const faultRuleSchema = z.discriminatedUnion('kind', [
@@ -80,7 +103,7 @@ export const runtimeOptionsSchema = z
     ]),
     unauthorisedStatus: z.union([z.literal(401), z.literal(403)]),
     pageSize: z.number().int().min(1).max(100_000).optional(),
-    hiddenResources: z.array(z.string().min(1).max(64)).max(100),
+    hiddenResources: z.array(hiddenResource).max(100),
     faults: z.array(faultRuleSchema).max(100),
     clients: z.array(clientSchema).max(1000),
   })

@@ -3,6 +3,7 @@ import { ProxyAgent, fetch as undiciFetch } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_CLIENTS,
+  parseSandboxConfig,
   startSandbox,
   type FaultRule,
   type Sandbox,
@@ -265,6 +266,8 @@ describe('admin endpoint', () => {
     ['options', 'PATCH', '{"pageSize":0}', /pageSize/],
     ['options', 'PATCH', '{"port":1}', /port/],
     ['options', 'PATCH', 'not json', /not valid JSON/],
+    ['faults', 'PUT', '[{"kind":"reset","target":"Persn"}]', /0\.target: .*Person, Organization/],
+    ['options', 'PATCH', '{"hiddenResources":["Persn"]}', /hiddenResources\.0: .*Person/],
   ])('rejects bad input to %s with 400', async (path, method, body, message) => {
     const response = await admin(path, { method, body });
     expect(response.status).toBe(400);
@@ -273,5 +276,40 @@ describe('admin endpoint', () => {
 
   it('answers 404 for an unknown admin path', async () => {
     expect((await admin('nothing')).status).toBe(404);
+  });
+});
+
+describe('sandbox resource names', () => {
+  it('rejects an unknown fault target in the config', () => {
+    expect(() => parseSandboxConfig({ faults: [{ kind: 'reset', target: 'Persn' }] })).toThrow(
+      /faults\.0\.target: .*token, odata, pages, Person, Organization/,
+    );
+  });
+
+  it('rejects an unknown hidden resource in the config', () => {
+    expect(() => parseSandboxConfig({ hiddenResources: ['Persn'] })).toThrow(
+      /hiddenResources\.0: .*Person, Organization/,
+    );
+  });
+
+  it('accepts known targets in any case', () => {
+    const config = parseSandboxConfig({
+      faults: [
+        { kind: 'reset', target: 'person' },
+        { kind: 'reset', target: 'TOKEN' },
+      ],
+      hiddenResources: ['Organization'],
+    });
+    expect(config.faults).toHaveLength(2);
+  });
+
+  it('rejects an unknown target through setFaults', async () => {
+    const sandbox = await startSandbox();
+    try {
+      expect(() => sandbox.setFaults([{ kind: 'reset', target: 'Persn' }])).toThrow(/target/);
+      expect(() => sandbox.setOptions({ hiddenResources: ['Persn'] })).toThrow(/hiddenResources/);
+    } finally {
+      await sandbox.close();
+    }
   });
 });
