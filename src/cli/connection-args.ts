@@ -201,7 +201,9 @@ export function readCaFile(path: string): string[] {
   const certificates =
     text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   if (certificates.length === 0) {
-    throw new UsageError(`--ca ${path}: the file holds no PEM certificate (BEGIN CERTIFICATE).`);
+    throw new UsageError(
+      `--ca ${path}: the file contains no PEM certificate (BEGIN CERTIFICATE). Give a PEM file.`,
+    );
   }
   for (const certificate of certificates) {
     try {
@@ -229,7 +231,7 @@ async function readSecretFile(path: string): Promise<string> {
   // Checked before the size, which a folder also has.
   if (stats.isDirectory()) {
     throw new UsageError(
-      `${path} is a folder; --secret-file needs the file that holds the secret.`,
+      `${path} is a folder. Give --secret-file the path of the file that contains the secret.`,
     );
   }
   if (!stats.isFile()) {

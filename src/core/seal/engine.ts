@@ -85,7 +85,9 @@ export function createWorkerEngine(workerUrl: URL | string): SealEngine {
       });
       worker.once('error', (error) => settle(() => reject(error)));
       worker.once('exit', (code) =>
-        settle(() => reject(new Error(`Seal worker exited with code ${code} before answering`))),
+        settle(() =>
+          reject(new Error(`Seal worker exited with code ${code} before it returned a result`)),
+        ),
       );
       worker.postMessage(request);
     });
