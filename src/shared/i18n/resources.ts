@@ -8,6 +8,8 @@ import enSteps from '../locales/en/steps.json' with { type: 'json' };
 import enVerify from '../locales/en/verify.json' with { type: 'json' };
 import enVault from '../locales/en/vault.json' with { type: 'json' };
 import enInputs from '../locales/en/inputs.json' with { type: 'json' };
+import enHandover from '../locales/en/handover.json' with { type: 'json' };
+import enOpen from '../locales/en/open.json' with { type: 'json' };
 import nlCli from '../locales/nl/cli.json' with { type: 'json' };
 import nlCommon from '../locales/nl/common.json' with { type: 'json' };
 import nlDialogs from '../locales/nl/dialogs.json' with { type: 'json' };
@@ -18,6 +20,8 @@ import nlSteps from '../locales/nl/steps.json' with { type: 'json' };
 import nlVerify from '../locales/nl/verify.json' with { type: 'json' };
 import nlVault from '../locales/nl/vault.json' with { type: 'json' };
 import nlInputs from '../locales/nl/inputs.json' with { type: 'json' };
+import nlHandover from '../locales/nl/handover.json' with { type: 'json' };
+import nlOpen from '../locales/nl/open.json' with { type: 'json' };
 import type { Language } from '../ipc/app.ts';
 
 /**
@@ -39,6 +43,8 @@ export const resources = {
     inputs: nlInputs,
     diagnosis: nlDiagnosis,
     cli: nlCli,
+    handover: nlHandover,
+    open: nlOpen,
   },
   en: {
     common: enCommon,
@@ -51,6 +57,8 @@ export const resources = {
     inputs: enInputs,
     diagnosis: enDiagnosis,
     cli: enCli,
+    handover: enHandover,
+    open: enOpen,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 
