@@ -25,6 +25,11 @@ export async function startRendererServer(
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        // The page may still hold a request open; close() alone would wait for it.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -17,7 +17,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../shared/connection.ts';
 import type { Profile } from '../../../shared/profile.ts';
-import type { AppError } from '../../../shared/result.ts';
+import type { AppError, Result } from '../../../shared/result.ts';
 import type { Language } from '../../../shared/settings.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
@@ -62,27 +62,56 @@ function NameField(props: { value: string; onChange(value: string): void }) {
   );
 }
 
+/**
+ * Runs a call to main for a dialog: passes the value on when it succeeds,
+ * and keeps the error to show in the dialog when it fails.
+ */
+function useDialogAction<T>(call: () => Promise<Result<T>>, onValue: (value: T) => void) {
+  const [error, setError] = useState<AppError | null>(null);
+  const run = async () => {
+    const result = await call();
+    if (result.ok) {
+      onValue(result.value);
+    } else {
+      setError(result.error);
+    }
+  };
+  return [error, run] as const;
+}
+
+/** A form's submit button and its cancel button. */
+function FormActions(props: { submitLabel: string; onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <Button type="submit" className="button button-primary">
+        {props.submitLabel}
+      </Button>
+      <Button className="button" onPress={props.onCancel}>
+        {t('connections.cancel')}
+      </Button>
+    </div>
+  );
+}
+
 /** Creates a connection with a name and a connection profile. */
 export function CreateConnectionDialog(props: DialogProps & { profiles: Profile[] }) {
   const { t, i18n } = useTranslation();
   const [name, setName] = useState('');
   const [profileId, setProfileId] = useState(props.profiles[0]?.id ?? '');
-  const [error, setError] = useState<AppError | null>(null);
   const language = i18n.language as Language;
-
-  const submit = async (event: FormEvent) => {
+  const [error, create] = useDialogAction(
+    () => api.connections.create({ name: name.trim(), profileId }),
+    props.onDone,
+  );
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = await api.connections.create({ name: name.trim(), profileId });
-    if (result.ok) {
-      props.onDone(result.value);
-    } else {
-      setError(result.error);
-    }
+    void create();
   };
 
   return (
     <Frame title={t('connections.createTitle')} onClose={props.onClose}>
-      <Form className="form" onSubmit={(event) => void submit(event)}>
+      <Form className="form" onSubmit={submit}>
         <NameField value={name} onChange={setName} />
         <RadioGroup
           className="field"
@@ -110,14 +139,7 @@ export function CreateConnectionDialog(props: DialogProps & { profiles: Profile[
           ))}
         </RadioGroup>
         {error !== null && <ErrorMessage error={error} />}
-        <div className="actions">
-          <Button type="submit" className="button button-primary">
-            {t('connections.create')}
-          </Button>
-          <Button className="button" onPress={props.onClose}>
-            {t('connections.cancel')}
-          </Button>
-        </div>
+        <FormActions submitLabel={t('connections.create')} onCancel={props.onClose} />
       </Form>
     </Frame>
   );
@@ -127,31 +149,21 @@ export function CreateConnectionDialog(props: DialogProps & { profiles: Profile[
 export function RenameConnectionDialog(props: DialogProps & { connection: Connection }) {
   const { t } = useTranslation();
   const [name, setName] = useState(props.connection.name);
-  const [error, setError] = useState<AppError | null>(null);
-
-  const submit = async (event: FormEvent) => {
+  const [error, rename] = useDialogAction(
+    () => api.connections.rename({ id: props.connection.id, name: name.trim() }),
+    props.onDone,
+  );
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = await api.connections.rename({ id: props.connection.id, name: name.trim() });
-    if (result.ok) {
-      props.onDone(result.value);
-    } else {
-      setError(result.error);
-    }
+    void rename();
   };
 
   return (
     <Frame title={t('connections.renameTitle')} onClose={props.onClose}>
-      <Form className="form" onSubmit={(event) => void submit(event)}>
+      <Form className="form" onSubmit={submit}>
         <NameField value={name} onChange={setName} />
         {error !== null && <ErrorMessage error={error} />}
-        <div className="actions">
-          <Button type="submit" className="button button-primary">
-            {t('connections.rename')}
-          </Button>
-          <Button className="button" onPress={props.onClose}>
-            {t('connections.cancel')}
-          </Button>
-        </div>
+        <FormActions submitLabel={t('connections.rename')} onCancel={props.onClose} />
       </Form>
     </Frame>
   );
@@ -160,16 +172,10 @@ export function RenameConnectionDialog(props: DialogProps & { connection: Connec
 /** Deletes a connection and its stored secret, after the user confirms. */
 export function DeleteConnectionDialog(props: DialogProps & { connection: Connection }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<AppError | null>(null);
-
-  const remove = async () => {
-    const result = await api.connections.delete({ id: props.connection.id });
-    if (result.ok) {
-      props.onDone(null);
-    } else {
-      setError(result.error);
-    }
-  };
+  const [error, remove] = useDialogAction(
+    () => api.connections.delete({ id: props.connection.id }),
+    () => props.onDone(null),
+  );
 
   return (
     <Frame
