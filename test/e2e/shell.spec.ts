@@ -12,6 +12,20 @@ test.describe('application shell', () => {
     await page.screenshot({ path: 'docs/screenshots/shell-start.png' });
   });
 
+  test('reads the start data once per load', async ({ app }) => {
+    const { page } = app;
+    await expect(page.getByTestId('no-connections')).toBeVisible();
+    expect(app.calls.get('connections:list')).toBe(1);
+    expect(app.calls.get('profiles:list')).toBe(1);
+
+    // A second visit reads the list again instead of reusing the first read.
+    await page.getByRole('link', { name: 'Hulp' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hulp' })).toBeVisible();
+    await page.getByRole('link', { name: 'Verbindingen' }).click();
+    await expect(page.getByTestId('no-connections')).toBeVisible();
+    await expect.poll(() => app.calls.get('connections:list')).toBe(2);
+  });
+
   test('exposes only the typed API, no Node or ipcRenderer', async ({ app }) => {
     const globals = await app.page.evaluate(() => {
       const page = window as unknown as Record<string, unknown>;

@@ -25,14 +25,28 @@ async function loadFile(language: string, namespace: string): Promise<Record<str
 
 /** Loads a namespace; `errors` also gets each feature's mounted error messages. */
 async function loadNamespace(language: string, namespace: string) {
-  const own = await loadFile(language, namespace);
   if (namespace !== 'errors') {
-    return own;
+    return loadFile(language, namespace);
   }
-  const mounted = await Promise.all(
-    ERROR_MOUNTS.map(async (feature) => [feature, (await loadFile(language, feature))['errors']]),
-  );
-  return { ...own, ...Object.fromEntries(mounted) };
+  const [own, ...mounted] = await Promise.all([
+    loadFile(language, namespace),
+    ...ERROR_MOUNTS.map(async (feature) => [
+      feature,
+      (await loadFile(language, feature))['errors'],
+    ]),
+  ]);
+  return { ...own, ...Object.fromEntries(mounted as [string, unknown][]) };
+}
+
+/**
+ * Starts loading the shell's strings in `language` before the settings name
+ * the language to use. The browser keeps each loaded chunk, so the later
+ * read of the same file costs nothing; a wrong guess costs a few kilobytes.
+ */
+export function preloadStartStrings(language: Language): void {
+  for (const namespace of START_NAMESPACES) {
+    void loadNamespace(language, namespace).catch(() => undefined);
+  }
 }
 
 const lazyLocales: BackendModule = {

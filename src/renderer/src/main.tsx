@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api.ts';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
-import { initI18n } from './i18n.ts';
+import { initI18n, preloadStartStrings } from './i18n.ts';
+import { loadProfiles } from './profiles.ts';
+import { parseHash } from './router.ts';
+import { prefetchConnections } from './screens/StartScreen.tsx';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import './styles.css';
 
@@ -29,6 +32,13 @@ window.addEventListener('unhandledrejection', (event) => {
  * settings provider shows that error.
  */
 async function boot(): Promise<void> {
+  // The strings in the default language and the start screen's data load
+  // while main reads the settings.
+  preloadStartStrings(DEFAULT_SETTINGS.language);
+  if (parseHash(window.location.hash).route === 'start') {
+    prefetchConnections();
+    void loadProfiles();
+  }
   const stored = await api.app.getSettings();
   const settings = stored.ok ? stored.value : DEFAULT_SETTINGS;
   await initI18n(settings.language);

@@ -45,6 +45,25 @@ async function readConnections(): Promise<Result<{ entries: Entry[]; notices: Va
   return { ok: true, value: { entries, notices: list.value.notices } };
 }
 
+type ConnectionsRead = ReturnType<typeof readConnections>;
+
+let prefetched: ConnectionsRead | null = null;
+
+/**
+ * Starts reading the connections before the first render, so the start
+ * screen's first paint does not wait for a round trip of its own. The
+ * start screen takes the result once; every later read is fresh.
+ */
+export function prefetchConnections(): void {
+  prefetched = readConnections();
+}
+
+function takePrefetched(): ConnectionsRead | null {
+  const read = prefetched;
+  prefetched = null;
+  return read;
+}
+
 type Open = { kind: 'create' } | { kind: 'rename' | 'delete'; connection: Connection } | null;
 
 /** The connections of this install, each with its task list. */
@@ -61,7 +80,8 @@ export function StartScreen() {
 
   useEffect(() => {
     let current = true;
-    void readConnections().then((result) => {
+    const read = (version === 0 ? takePrefetched() : null) ?? readConnections();
+    void read.then((result) => {
       if (!current) {
         return;
       }
