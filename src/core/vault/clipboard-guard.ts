@@ -74,7 +74,7 @@ export class ClipboardGuard {
     try {
       if ((await this.#clipboard.readText()) === secret) {
         this.#clipboard.clear();
-        this.#log.info('Cleared the client secret from the clipboard');
+        this.#log.info('Cleared the copied secret from the clipboard');
       }
     } catch (error) {
       this.#log.warn('Checking the clipboard failed; it may still hold the secret', { error });

@@ -11,6 +11,7 @@ import type { Profile } from '../../shared/profile.ts';
 import { AppFailure } from '../../shared/result.ts';
 import type { AppServices } from '../services.ts';
 import { profileLibraryFor } from './profiles.ts';
+import type { ExportedFiles } from './sealing-handover.ts';
 
 type ExportHandlers = Pick<HandlerMap['sealing'], 'getExportStatus' | 'exportFile'>;
 
@@ -60,8 +61,14 @@ async function loadConnection(
   return { connection, profile, inputs: checked.value };
 }
 
-/** Creates the handlers of the sender's side: the export status and the export itself. */
-export function createExportHandlers(services: AppServices): ExportHandlers {
+/**
+ * Creates the handlers of the sender's side: the export status and the
+ * export itself. Each saved file's path goes into `exported`.
+ */
+export function createExportHandlers(
+  services: AppServices,
+  exported: ExportedFiles,
+): ExportHandlers {
   const log = services.log.child('sealing');
 
   return {
@@ -147,6 +154,7 @@ export function createExportHandlers(services: AppServices): ExportHandlers {
       return {
         saved: true,
         path,
+        exportId: exported.add(path),
         fileName: basename(path),
         sha256: sealed.sha256,
         fingerprint: sealed.fingerprint,

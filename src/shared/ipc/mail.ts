@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { MAX_MAIL_BODY_LENGTH } from '../mail-limits.ts';
 import { invoke } from './define.ts';
 
-/** Longest e-mail body passed to the mail client; mailto URLs beyond ~2000 characters fail in some clients. */
-export const MAX_MAIL_BODY_LENGTH = 1_500;
+export { MAX_MAIL_BODY_LENGTH } from '../mail-limits.ts';
 
 export const mailDraftSchema = z
   .object({

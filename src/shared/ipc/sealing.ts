@@ -55,6 +55,8 @@ export type ExportResult =
   | {
       saved: true;
       path: string;
+      /** Opaque id of the saved file, for `showExported`; main keeps the path. */
+      exportId: string;
       fileName: string;
       /** SHA-256 of the saved file, lowercase hex. */
       sha256: string;
@@ -139,6 +141,19 @@ export const sealingContract = {
    * verification did not pass, unless `confirmUnverified` is set.
    */
   exportFile: invoke<ExportResult>()('sealing:export-file', exportRequestSchema),
+  /**
+   * Copies a passphrase to the clipboard and clears it after 30 seconds if
+   * the clipboard still contains it. Main registers it for log redaction.
+   */
+  copyPassphrase: invoke<{ clearAfterSeconds: number }>()(
+    'sealing:copy-passphrase',
+    z.object({ passphrase }).strict(),
+  ),
+  /**
+   * Shows a file that `exportFile` saved in Explorer or Finder, by the id it
+   * returned. It takes no path, so the page can only reveal what main saved.
+   */
+  showExported: invoke<void>()('sealing:show-exported', z.object({ exportId: handle }).strict()),
   /** Lets the recipient choose a sealed file; null when cancelled. */
   chooseFile: invoke<ChosenFile | null>()('sealing:choose-file', z.undefined()),
   /** Lets the recipient choose the key file for a chosen file; null when cancelled. */

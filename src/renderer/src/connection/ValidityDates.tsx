@@ -104,7 +104,8 @@ export function ValidityDates(props: {
   );
 }
 
-function DateField(props: {
+/** A date picker with its label, description, error and warning, in the locale's date format. */
+export function DateField(props: {
   label: string;
   description: string;
   value: CalendarDate | null;

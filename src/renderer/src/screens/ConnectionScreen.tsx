@@ -4,6 +4,7 @@ import { TASK_IDS, type TaskId } from '../../../shared/tasks.ts';
 import { ActivateTask } from '../connection/ActivateTask.tsx';
 import { ClientTask } from '../connection/ClientTask.tsx';
 import { PermissionsTask } from '../connection/PermissionsTask.tsx';
+import { HandoverTask } from '../handover/HandoverTask.tsx';
 import { useConnection, type ConnectionActions } from '../connection/useConnection.ts';
 import { AutoTestNotice } from '../verify/AutoTestNotice.tsx';
 import { TestTask } from '../verify/TestTask.tsx';
@@ -104,6 +105,9 @@ function TaskPage(props: {
           state={verification}
           controls={controls}
         />
+      )}
+      {task === 'handover' && (
+        <HandoverTask connection={connection} secret={secret} profile={profile} actions={actions} />
       )}
       {task !== 'test' && <AutoTestNotice connectionId={connection.id} state={verification} />}
       {next !== undefined && (
