@@ -27,6 +27,16 @@ export interface Command {
   run(args: string[], io: CliIo): Promise<ExitCode>;
 }
 
+/**
+ * A subcommand as the command list holds it: its name and summary, and a
+ * loader that imports its module only when the command is used.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
 /** A bad command line; reported with the usage text and exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

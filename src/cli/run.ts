@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { COMMANDS } from './commands.ts';
-import { EXIT, UsageError, writeLine, type CliIo, type Command, type ExitCode } from './io.ts';
+import {
+  EXIT,
+  UsageError,
+  writeLine,
+  type CliIo,
+  type Command,
+  type CommandEntry,
+  type ExitCode,
+} from './io.ts';
 
 const PROGRAM = 'cobra-koppelhulp';
 
@@ -10,7 +18,7 @@ export function readVersion(): string {
   return pkg.version;
 }
 
-export function mainHelp(commands: readonly Command[]): string {
+export function mainHelp(commands: readonly Pick<Command, 'name' | 'summary'>[]): string {
   const width = Math.max(...commands.map((command) => command.name.length), 4);
   const lines = [
     `Usage: ${PROGRAM} <command> [options]`,
@@ -30,18 +38,27 @@ export function mainHelp(commands: readonly Command[]): string {
   return lines.join('\n');
 }
 
-/** Runs the CLI with the given arguments (without node and script path). */
+/** Imports a listed command's module; a command given whole is returned as it is. */
+async function loadCommand(entry: Command | CommandEntry): Promise<Command> {
+  return 'load' in entry ? entry.load() : entry;
+}
+
+/**
+ * Runs the CLI with the given arguments (without node and script path).
+ * Only the module of the command named in `argv` is imported.
+ */
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  commands: readonly Command[] = COMMANDS,
+  commands: readonly (Command | CommandEntry)[] = COMMANDS,
 ): Promise<ExitCode> {
   const [first, ...rest] = argv;
 
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
-    const command = commands.find((candidate) => candidate.name === topic);
-    writeLine(io.stdout, command?.usage ?? mainHelp(commands));
+    const entry = commands.find((candidate) => candidate.name === topic);
+    const usage = entry === undefined ? mainHelp(commands) : (await loadCommand(entry)).usage;
+    writeLine(io.stdout, usage);
     return first === undefined ? EXIT.badInput : EXIT.ok;
   }
   if (first === '-v' || first === '--version') {
@@ -49,14 +66,15 @@ export async function runCli(
     return EXIT.ok;
   }
 
-  const command = commands.find((candidate) => candidate.name === first);
-  if (command === undefined) {
+  const entry = commands.find((candidate) => candidate.name === first);
+  if (entry === undefined) {
     writeLine(
       io.stderr,
       `${PROGRAM}: unknown command "${first}". Run "${PROGRAM} --help" for the list.`,
     );
     return EXIT.badInput;
   }
+  const command = await loadCommand(entry);
   if (rest.includes('--help') || rest.includes('-h')) {
     writeLine(io.stdout, command.usage);
     return EXIT.ok;

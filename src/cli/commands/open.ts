@@ -6,6 +6,7 @@ import { assertSealedFileSize, fingerprintOf, type OpenKey } from '../../core/se
 import { AppFailure } from '../../shared/result.ts';
 import { escapeControlCharacters } from '../../shared/text.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from '../io.ts';
+import { SUMMARIES } from '../summaries.ts';
 import {
   assertOneStdinReader,
   readSecretInput,
@@ -33,7 +34,7 @@ const KEY_LIMIT = 256 * 1024;
 export function createOpenCommand(engine: SealEngine = inProcessEngine): Command {
   return {
     name: 'open',
-    summary: 'Open a sealed credentials file and show its contents',
+    summary: SUMMARIES.open,
     usage: USAGE,
     run: (args, io) => runOpen(args, io, engine),
   };

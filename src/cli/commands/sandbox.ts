@@ -10,6 +10,7 @@ import {
   type SandboxOptions,
 } from '../../sandbox/index.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from '../io.ts';
+import { SUMMARIES } from '../summaries.ts';
 import { parentExitSignal } from '../parent.ts';
 
 const USAGE = `Usage: cobra-koppelhulp sandbox [options]
@@ -144,7 +145,7 @@ export function writeDemoSummary(stream: Writable): void {
 
 export const sandboxCommand: Command = {
   name: 'sandbox',
-  summary: 'Run a local Cobra API sandbox with demo clients',
+  summary: SUMMARIES.sandbox,
   usage: USAGE,
   async run(args: string[], io: CliIo) {
     const { options, caOut, verbose } = await sandboxOptionsFromArgs(args);

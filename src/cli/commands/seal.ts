@@ -21,6 +21,7 @@ import {
   resolveConnection,
 } from '../connection-args.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command, type ExitCode } from '../io.ts';
+import { SUMMARIES } from '../summaries.ts';
 import { assertOneStdinReader, readSecretInput, stripFinalNewline } from '../secret-input.ts';
 import { checkDateOrder, formatReport, parseDate } from './verify.ts';
 
@@ -90,7 +91,7 @@ type SealValues = ReturnType<typeof parseConnectionArgs<typeof SEAL_OPTIONS>>['v
 
 export const sealCommand: Command = {
   name: 'seal',
-  summary: 'Seal the credentials into a file for the recipient (age or OpenPGP)',
+  summary: SUMMARIES.seal,
   usage: USAGE,
   run: runSeal,
 };

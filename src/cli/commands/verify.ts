@@ -14,6 +14,7 @@ import {
   resolveConnection,
 } from '../connection-args.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command, type ExitCode } from '../io.ts';
+import { SUMMARIES } from '../summaries.ts';
 
 const USAGE = `Usage: cobra-koppelhulp verify --url URL --client-id ID (--secret-stdin | --secret-file FILE)
                               --company N [--company M ...] [options]
@@ -55,7 +56,7 @@ const VERIFY_OPTIONS = {
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'Test credentials, endpoints and company numbers against Cobra',
+  summary: SUMMARIES.verify,
   usage: USAGE,
   run: runVerify,
 };

@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import type { Environment, InputMessage } from '../../shared/inputs.ts';
 import type { Profile } from '../../shared/profile.ts';
@@ -74,14 +74,34 @@ export function newInputsSalt(): string {
  * plain run check the same inputs.
  */
 export function computeInputsDigest(input: DigestInputs, salt: string): string {
-  const canonical = JSON.stringify({
+  const key = scryptSync(canonicalInputs(input), Buffer.from(salt, 'hex'), 32, DIGEST_SCRYPT);
+  return key.toString('hex');
+}
+
+/**
+ * Computes the same digest as computeInputsDigest on Node's thread pool, so
+ * that a run can compute it while it waits for the network.
+ */
+export function computeInputsDigestAsync(input: DigestInputs, salt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    scrypt(canonicalInputs(input), Buffer.from(salt, 'hex'), 32, DIGEST_SCRYPT, (error, key) => {
+      if (error === null) {
+        resolve(key.toString('hex'));
+      } else {
+        reject(error);
+      }
+    });
+  });
+}
+
+function canonicalInputs(input: DigestInputs): string {
+  return JSON.stringify({
     environmentUrl: input.environmentUrl,
     clientId: input.clientId,
     clientSecret: input.clientSecret,
     companyNumbers: [...input.companyNumbers],
     profile: { id: input.profile.id, version: input.profile.version },
   });
-  return scryptSync(canonical, Buffer.from(salt, 'hex'), 32, DIGEST_SCRYPT).toString('hex');
 }
 
 /**

@@ -28,7 +28,7 @@ import {
   type CompanyLookup,
 } from './probes.ts';
 import {
-  computeInputsDigest,
+  computeInputsDigestAsync,
   environmentFields,
   newInputsSalt,
   reportWarnings,
@@ -121,6 +121,20 @@ export async function runVerification(
     },
   });
   const { signal, limiter } = context;
+  // The digest depends on the inputs only, so scrypt (some tens of
+  // milliseconds of CPU) runs on the thread pool while the probes wait for
+  // the network, instead of blocking the event loop after the last probe.
+  const inputsSalt = newInputsSalt();
+  const inputsDigest = computeInputsDigestAsync(
+    {
+      environmentUrl: input.environment.baseUrl,
+      clientId: input.credentials.clientId,
+      clientSecret: input.credentials.clientSecret,
+      companyNumbers: input.companyNumbers,
+      profile: input.profile,
+    },
+    inputsSalt,
+  );
   const session = new TokenSession({
     context,
     tokenUrl: input.environment.tokenUrl,
@@ -177,7 +191,6 @@ export async function runVerification(
   session.close();
   limiter.dispose();
 
-  const inputsSalt = newInputsSalt();
   const finished = probes.filter((probe): probe is ProbeResult => probe !== undefined);
   const report: VerificationReport = {
     format: REPORT_FORMAT,
@@ -195,16 +208,7 @@ export async function runVerification(
     warnings: reportWarnings(input.warnings ?? []),
     verdict: verdictOf(finished, signal.aborted),
     inputsSalt,
-    inputsDigest: computeInputsDigest(
-      {
-        environmentUrl: input.environment.baseUrl,
-        clientId: input.credentials.clientId,
-        clientSecret: input.credentials.clientSecret,
-        companyNumbers: input.companyNumbers,
-        profile: input.profile,
-      },
-      inputsSalt,
-    ),
+    inputsDigest: await inputsDigest,
   };
   log.info('Verification finished', {
     verdict: report.verdict,

@@ -31,4 +31,10 @@ describe('bin/cobra-koppelhulp.js', () => {
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(run.status).toBe(0);
   });
+
+  it('prints the usage of verify, which it loads on demand', () => {
+    const run = spawnSync(process.execPath, [bin, 'verify', '--help'], { encoding: 'utf8' });
+    expect(run.stdout).toContain('Usage: cobra-koppelhulp verify');
+    expect(run.status).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT, UsageError, type Command } from '../../../src/cli/io.ts';
+import { COMMANDS } from '../../../src/cli/commands.ts';
+import { EXIT, UsageError, type Command, type CommandEntry } from '../../../src/cli/io.ts';
 import { readVersion, runCli } from '../../../src/cli/run.ts';
 import { recordingIo } from '../../support/cli.ts';
 
@@ -66,5 +67,42 @@ describe('runCli', () => {
     const streams = io();
     expect(await runCli(['echo'], streams, [echo])).toBe(EXIT.badInput);
     expect(streams.err()).toContain('missing WORDS');
+  });
+
+  it('loads only the command it runs', async () => {
+    const loaded: string[] = [];
+    const entry = (command: Command): CommandEntry => ({
+      name: command.name,
+      summary: command.summary,
+      load: async () => {
+        loaded.push(command.name);
+        return command;
+      },
+    });
+    const other: Command = { ...echo, name: 'other', summary: 'Another command' };
+    const entries = [entry(echo), entry(other)];
+
+    const help = io();
+    expect(await runCli(['--help'], help, entries)).toBe(EXIT.ok);
+    expect(help.out()).toContain('Another command');
+    expect(loaded).toEqual([]);
+
+    expect(await runCli(['echo', 'a'], io(), entries)).toBe(EXIT.ok);
+    expect(loaded).toEqual(['echo']);
+
+    const usage = io();
+    expect(await runCli(['help', 'other'], usage, entries)).toBe(EXIT.ok);
+    expect(usage.out()).toContain('Usage: cobra-koppelhulp echo');
+    expect(loaded).toEqual(['echo', 'other']);
+  });
+});
+
+describe('COMMANDS', () => {
+  it('loads the command each entry names', async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
+      expect(command.summary).toBe(entry.summary);
+    }
   });
 });

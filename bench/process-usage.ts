@@ -1,0 +1,17 @@
+/**
+ * Preload for bench/verify.ts: when the process exits, writes its peak
+ * resident set size in kilobytes (`process.resourceUsage().maxRSS`, the
+ * kernel's count for this process alone) and its CPU time (user + system)
+ * in milliseconds as JSON to the file named by BENCH_USAGE_FILE. Loaded with
+ * `node --import`, so the measured process runs the CLI unchanged.
+ */
+import { writeFileSync } from 'node:fs';
+
+const file = process.env['BENCH_USAGE_FILE'];
+if (file !== undefined) {
+  process.once('exit', () => {
+    const usage = process.resourceUsage();
+    const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+    writeFileSync(file, JSON.stringify({ maxRssKb: usage.maxRSS, cpuMs }));
+  });
+}
