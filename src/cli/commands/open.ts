@@ -1,12 +1,15 @@
+import type { TFunction } from 'i18next';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { inProcessEngine, type SealEngine } from '../../core/seal/engine.ts';
 import { maskManifest, type Manifest } from '../../shared/manifest.ts';
 import { assertSealedFileSize, fingerprintOf, type OpenKey } from '../../core/seal/seal.ts';
+import { translateError } from '../../shared/i18n/translator.ts';
 import { AppFailure } from '../../shared/result.ts';
 import { escapeControlCharacters } from '../../shared/text.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from '../io.ts';
 import { SUMMARIES } from '../summaries.ts';
+import { parseLanguage } from '../language.ts';
 import {
   assertOneStdinReader,
   readSecretInput,
@@ -14,7 +17,7 @@ import {
   stripFinalNewline,
 } from '../secret-input.ts';
 
-const USAGE = `Usage: cobra-koppelhulp open FILE KEY [--json] [--show-secret]
+const USAGE = `Usage: cobra-koppelhulp open FILE KEY [--lang nl|en] [--json] [--show-secret]
 
 Opens a sealed credentials file (age or OpenPGP) and prints its contents,
 with the client secret masked.
@@ -26,7 +29,10 @@ KEY is one of (a path, or "-" for standard input):
   --pgp-passphrase-file F  Passphrase of that private key, if it has one
 
 Options:
-  --json          Print the contents as JSON
+  --lang nl|en    Language of the output and error messages (default nl); this
+                  help and the usage errors before it is read stay English
+  --json          Print the contents as JSON; its field names and values do
+                  not depend on --lang
   --show-secret   Print the client secret unmasked, to standard output only`;
 
 const KEY_LIMIT = 256 * 1024;
@@ -48,6 +54,7 @@ async function runOpen(args: string[], io: CliIo, engine: SealEngine) {
     throw new UsageError('Give exactly one FILE to open.');
   }
   const path = positionals[0]!;
+  const { t } = await parseLanguage(values.lang);
   const key = await readKey(values, io);
 
   let bytes: Uint8Array;
@@ -57,9 +64,10 @@ async function runOpen(args: string[], io: CliIo, engine: SealEngine) {
     manifest = await engine.open(bytes, key);
   } catch (error) {
     if (error instanceof AppFailure) {
+      const message = translateError(t, error.toAppError());
       writeLine(
         io.stderr,
-        escapeControlCharacters(`cobra-koppelhulp open: ${error.message} [${error.code}]`),
+        escapeControlCharacters(t('cli:open.failed', { message, code: error.code })),
       );
       return EXIT.badInput;
     }
@@ -73,7 +81,7 @@ async function runOpen(args: string[], io: CliIo, engine: SealEngine) {
     const json = JSON.stringify({ fileSha256: fingerprint, manifest: shown }, null, 2);
     writeLine(io.stdout, escapeLines(json));
   } else {
-    writeLine(io.stdout, describeManifest(shown, fingerprint, new Date()));
+    writeLine(io.stdout, describeManifest(shown, fingerprint, new Date(), t));
   }
   return EXIT.ok;
 }
@@ -89,6 +97,7 @@ function parse(args: string[]) {
         identity: { type: 'string' },
         'pgp-secret-key': { type: 'string' },
         'pgp-passphrase-file': { type: 'string' },
+        lang: { type: 'string' },
         json: { type: 'boolean' },
         'show-secret': { type: 'boolean' },
       },
@@ -154,39 +163,72 @@ function escapeLines(text: string): string {
   return text.split('\n').map(escapeControlCharacters).join('\n');
 }
 
-/** Formats the manifest for reading in a terminal. */
-export function describeManifest(manifest: Manifest, fileFingerprint: string, now: Date): string {
+/**
+ * Formats the manifest for reading in a terminal, with the labels in the
+ * translator's language. Verification states and verdicts stay as they are:
+ * they are the stable names to search for.
+ */
+export function describeManifest(
+  manifest: Manifest,
+  fileFingerprint: string,
+  now: Date,
+  t: TFunction,
+): string {
   const verification = manifest.verification;
   const sender = manifest.sender;
   const recipient = manifest.profile.recipient;
   const recipientText =
     recipient.email === undefined ? recipient.name : `${recipient.name} <${recipient.email}>`;
-  const lines = [
-    `Environment URL:   ${manifest.environmentUrl}`,
-    `Token URL:         ${manifest.tokenUrl}`,
-    `Client id:         ${manifest.clientId}`,
-    `Client secret:     ${manifest.clientSecret}`,
-    `Display name:      ${manifest.clientDisplayName}`,
-    `Valid:             ${manifest.validFrom ?? '(no start date)'} to ${manifest.validUntil ?? '(no end date)'}`,
-    `Companies:         ${manifest.companyNumbers.join(', ')}`,
-    `Profile:           ${manifest.profile.id} version ${manifest.profile.version}, for ${recipientText}`,
-    `Verification:      ${verification.state}${verification.confirmedDespiteState ? ' (the sender confirmed the export anyway)' : ''}`,
-  ];
-  if (verification.report !== null) {
-    lines.push(
-      `                   last run ${verification.report.finishedAt}, verdict ${verification.report.verdict}`,
-    );
-  }
   const contact = [sender.name, sender.organisation, sender.email, sender.phone].filter(
     (part) => part !== undefined,
   );
-  lines.push(`Sender:            ${contact.length > 0 ? contact.join(', ') : '(not given)'}`);
-  lines.push(`Created:           ${manifest.createdAt}`);
   const expired = manifest.useBefore < now.toISOString().slice(0, 10);
-  lines.push(
-    `Use before:        ${manifest.useBefore}${expired ? ' (passed: ask the sender whether it is still valid)' : ''}`,
+  const rows: [label: string, value: string][] = [
+    ['environmentUrl', manifest.environmentUrl],
+    ['tokenUrl', manifest.tokenUrl],
+    ['clientId', manifest.clientId],
+    ['clientSecret', manifest.clientSecret],
+    ['displayName', manifest.clientDisplayName],
+    [
+      'valid',
+      t('cli:open.validValue', {
+        from: manifest.validFrom ?? t('cli:open.noStart'),
+        until: manifest.validUntil ?? t('cli:open.noEnd'),
+      }),
+    ],
+    ['companies', manifest.companyNumbers.join(', ')],
+    [
+      'profile',
+      t('cli:open.profileValue', {
+        id: manifest.profile.id,
+        version: manifest.profile.version,
+        recipient: recipientText,
+      }),
+    ],
+    [
+      'verification',
+      verification.confirmedDespiteState
+        ? `${verification.state} ${t('cli:open.confirmed')}`
+        : verification.state,
+    ],
+  ];
+  if (verification.report !== null) {
+    const { finishedAt, verdict } = verification.report;
+    rows.push(['', t('cli:open.lastRun', { finishedAt, verdict })]);
+  }
+  rows.push(
+    ['sender', contact.length > 0 ? contact.join(', ') : t('cli:open.notGiven')],
+    ['created', manifest.createdAt],
+    [
+      'useBefore',
+      expired ? `${manifest.useBefore} ${t('cli:open.useBeforePassed')}` : manifest.useBefore,
+    ],
+    ['fileSha256', fileFingerprint],
   );
-  lines.push(`File SHA-256:      ${fileFingerprint}`);
+
+  const labels = rows.map(([key]) => (key === '' ? '' : `${t(`cli:open.${key}`)}:`));
+  const width = Math.max(...labels.map((label) => label.length)) + 3;
+  const lines = rows.map(([, value], index) => `${labels[index]!.padEnd(width)}${value}`);
   // SECURITY: the schema rejects control characters, and this escapes any that
   // get past it, so no text from the file can drive the terminal or fake a line.
   return escapeLines(lines.join('\n'));

@@ -3,8 +3,8 @@ import { createLogger, streamSink } from '../../core/log/logger.ts';
 import { SecretRegistry } from '../../core/log/redact.ts';
 import { createNodeFetch } from '../../core/net/node-fetch.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, runVerification } from '../../core/cobra/run.ts';
-import { createTranslator, translateError } from '../../shared/i18n/translator.ts';
-import { LANGUAGES, type Language } from '../../shared/ipc/app.ts';
+import { translateError } from '../../shared/i18n/translator.ts';
+import { parseLanguage } from '../language.ts';
 import type { VerificationReport } from '../../shared/report.ts';
 import { AppFailure } from '../../shared/result.ts';
 import {
@@ -204,22 +204,6 @@ export function formatReport(report: VerificationReport, t: TFunction): string {
     }),
   );
   return output.join('\n');
-}
-
-/**
- * The language of the run and its translator. An unknown --lang is reported
- * in Dutch, the default language.
- */
-async function parseLanguage(
-  value: string | undefined,
-): Promise<{ language: Language; t: TFunction }> {
-  const known = value === undefined || (LANGUAGES as readonly string[]).includes(value);
-  const language = known && value !== undefined ? (value as Language) : 'nl';
-  const t = await createTranslator(language);
-  if (!known) {
-    throw new UsageError(t('cli:verify.lang', { languages: LANGUAGES.join(', '), value }));
-  }
-  return { language, t };
 }
 
 function parseInteger(

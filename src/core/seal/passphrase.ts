@@ -30,3 +30,21 @@ export function generatePassphrase(): string {
   }
   return groups.join('-');
 }
+
+/**
+ * Returns the generated passphrase that `typed` reads as, in its canonical
+ * form (lowercase groups joined with dashes), or null when `typed` is not one.
+ * The recipient types what was read out by phone: groups separated by spaces
+ * or nothing, upper case, spaces at either end. Only separators and case are
+ * normalised, so a chosen passphrase never matches by accident unless it is
+ * 24 alphabet characters in any grouping.
+ */
+export function readBackGeneratedPassphrase(typed: string): string | null {
+  const symbols = typed.toLowerCase().replace(/[\s\-_.]/gu, '');
+  const length = PASSPHRASE_GROUPS * PASSPHRASE_GROUP_LENGTH;
+  if (symbols.length !== length || [...symbols].some((c) => !PASSPHRASE_ALPHABET.includes(c))) {
+    return null;
+  }
+  const groups = symbols.match(new RegExp(`.{${PASSPHRASE_GROUP_LENGTH}}`, 'g')) ?? [];
+  return groups.join('-');
+}

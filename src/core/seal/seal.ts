@@ -3,6 +3,7 @@ import { AppFailure } from '../../shared/result.ts';
 import { ageKeyKind, detectFormat, openWithAge, parseAgeIdentityFile, sealWithAge } from './age.ts';
 import { parseManifest, serializeManifest, type Manifest } from '../../shared/manifest.ts';
 import { checkPassphraseStrength, MIN_PASSPHRASE_BITS } from '../../shared/passphrase-strength.ts';
+import { readBackGeneratedPassphrase } from './passphrase.ts';
 
 /** Largest sealed file that is opened. A manifest with a long report stays far below it. */
 export const MAX_SEALED_FILE_BYTES = 1024 * 1024;
@@ -110,8 +111,30 @@ export function assertSealedFileSize(size: number): void {
  * Opens a sealed file, age or OpenPGP, armored or binary, and returns its
  * validated manifest (older versions migrated). Every bad file becomes an
  * AppFailure with a `sealing.*` code.
+ *
+ * A passphrase is tried as typed first. When that fails with
+ * `sealing.wrong-passphrase` and the text reads as a generated passphrase
+ * with other separators or case ("K7MD X3PF ..."), its canonical form is
+ * tried once more, at the cost of a second key derivation.
  */
 export async function openSealedFile(bytes: Uint8Array, key: OpenKey): Promise<Manifest> {
+  if (key.kind !== 'passphrase') {
+    return openWithKey(bytes, key);
+  }
+  try {
+    return await openWithKey(bytes, key);
+  } catch (error) {
+    const canonical = readBackGeneratedPassphrase(key.passphrase);
+    const wrongPassphrase =
+      error instanceof AppFailure && error.code === 'sealing.wrong-passphrase';
+    if (!wrongPassphrase || canonical === null || canonical === key.passphrase) {
+      throw error;
+    }
+    return openWithKey(bytes, { kind: 'passphrase', passphrase: canonical });
+  }
+}
+
+async function openWithKey(bytes: Uint8Array, key: OpenKey): Promise<Manifest> {
   assertSealedFileSize(bytes.length);
   if (bytes.length === 0) {
     throw new AppFailure('sealing.not-sealed-file', 'The file is empty.');

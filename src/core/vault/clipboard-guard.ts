@@ -1,3 +1,4 @@
+import { CLIPBOARD_CLEAR_SECONDS } from '../../shared/clipboard.ts';
 import type { Logger } from '../log/logger.ts';
 
 /** The clipboard functions the guard needs; main passes Electron's clipboard. */
@@ -19,8 +20,7 @@ export const realTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** How long a copied secret may stay on the clipboard. */
-export const CLIPBOARD_CLEAR_SECONDS = 30;
+export { CLIPBOARD_CLEAR_SECONDS };
 
 /**
  * Puts a secret on the clipboard and clears it after 30 seconds, but only if

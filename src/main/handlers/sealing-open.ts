@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { SealEngine } from '../../core/seal/engine.ts';
+import { readBackGeneratedPassphrase } from '../../core/seal/passphrase.ts';
 import {
   fingerprintOf,
   MAX_SEALED_FILE_BYTES,
@@ -89,6 +90,11 @@ export function createOpenHandlers(
       let openKey: OpenKey;
       if (key.kind === 'passphrase') {
         services.secrets.register(key.passphrase);
+        // The core may retry with this canonical form, so it is masked as well.
+        const canonical = readBackGeneratedPassphrase(key.passphrase);
+        if (canonical !== null) {
+          services.secrets.register(canonical);
+        }
         openKey = key;
       } else if (key.kind === 'age-identity') {
         openKey = { kind: 'age-identity', identityFile: keys.get(key.keyId).text };

@@ -6,7 +6,7 @@ import { createHandoverHandlers, ExportedFiles } from './sealing-handover.ts';
 import { createKeyHandlers } from './sealing-keys.ts';
 import { createOpenHandlers, type OpenedEntry } from './sealing-open.ts';
 import { SessionStore } from './sealing-sessions.ts';
-import { createVerifyOpenedHandler } from './sealing-verify.ts';
+import { createVerifyOpenedHandlers } from './sealing-verify.ts';
 
 /** Opened files kept at once; opening a fifth drops the oldest. */
 const OPENED_CAPACITY = 4;
@@ -23,9 +23,11 @@ export function createSealingHandlers(services: AppServices): HandlerMap['sealin
     services.timers ?? realTimers,
     services.log.child('sealing:clipboard'),
   );
-  // Dropping an opened file also takes its secret off the clipboard.
+  const verifying = new Map<OpenedEntry, AbortController>();
+  // Dropping an opened file also takes its secret off the clipboard and stops its test.
   const opened = new SessionStore<OpenedEntry>('opened file', OPENED_CAPACITY, (entry) => {
     void clipboard.clearIfHolding(entry.manifest.clientSecret);
+    verifying.get(entry)?.abort(new Error('The opened file was closed'));
   });
   const exported = new ExportedFiles();
   return {
@@ -33,6 +35,6 @@ export function createSealingHandlers(services: AppServices): HandlerMap['sealin
     ...createExportHandlers(services, exported),
     ...createHandoverHandlers(services, clipboard, exported),
     ...createOpenHandlers(services, services.sealEngine, clipboard, opened),
-    verifyOpened: createVerifyOpenedHandler(services, opened),
+    ...createVerifyOpenedHandlers(services, opened, verifying),
   };
 }

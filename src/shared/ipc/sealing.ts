@@ -3,7 +3,8 @@ import { senderSchema, VERIFICATION_STATES, type Manifest } from '../manifest.ts
 import type { PassphraseStrength } from '../passphrase-strength.ts';
 import { MAX_PASSPHRASE_LENGTH } from '../passphrase-strength.ts';
 import type { VerificationReport } from '../report.ts';
-import { invoke } from './define.ts';
+import { event, invoke } from './define.ts';
+import type { VerificationProgress } from './verification.ts';
 
 /** Largest armored OpenPGP public key accepted, in characters. */
 export const MAX_PUBLIC_KEY_LENGTH = 256 * 1024;
@@ -178,4 +179,15 @@ export const sealingContract = {
   ),
   /** Forgets an opened file and its secret. */
   closeOpened: invoke<void>()('sealing:close-opened', z.object({ openedId: handle }).strict()),
+  /** Stops the running verification of an opened file; `verifyOpened` then resolves as cancelled. */
+  cancelVerifyOpened: invoke<{ cancelled: boolean }>()(
+    'sealing:cancel-verify-opened',
+    z.object({ openedId: handle }).strict(),
+  ),
+  onVerifyProgress: event<OpenedVerificationProgress>('sealing:verify-progress'),
+};
+
+/** One finished probe of the verification of an opened file, pushed as it completes. */
+export type OpenedVerificationProgress = Omit<VerificationProgress, 'connectionId'> & {
+  openedId: string;
 };

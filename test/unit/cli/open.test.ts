@@ -11,6 +11,7 @@ import { MAX_SEALED_FILE_BYTES, sealManifest } from '../../../src/core/seal/seal
 import { recordingIo } from '../../support/cli.ts';
 import { sampleManifest, sampleReport, tempDir } from '../../support/seal.ts';
 import { sealWithAge } from '../../../src/core/seal/age.ts';
+import { createTranslator } from '../../../src/shared/i18n/translator.ts';
 import { escapeControlCharacters } from '../../../src/shared/text.ts';
 
 describe('cobra-koppelhulp open', () => {
@@ -60,13 +61,51 @@ describe('cobra-koppelhulp open', () => {
   };
 
   it('prints the contents with the secret masked', async () => {
-    const result = await open([files.sealed, '--passphrase-file', files.passphrase]);
+    const result = await open([
+      files.sealed,
+      '--passphrase-file',
+      files.passphrase,
+      '--lang',
+      'en',
+    ]);
     expect(result.code).toBe(EXIT.ok);
     expect(result.out).toContain('Client id:         client-4711');
     expect(result.out).toContain('••••••••5b4a');
     expect(result.out).toMatch(/File SHA-256: +([0-9a-f]{4} ){15}[0-9a-f]{4}/);
     expect(result.out).not.toContain(secret);
     expect(result.err).toBe('');
+  });
+
+  it('prints Dutch labels by default', async () => {
+    const result = await open([files.sealed, '--passphrase-file', files.passphrase]);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.out).toContain('Omgevings-URL:'.padEnd(23) + 'https://bakkerij.cobra.example/');
+    expect(result.out).toContain('Client-id:'.padEnd(23) + 'client-4711');
+    expect(result.out).toContain('2026-12-01 tot en met 2027-12-01');
+    expect(result.out).toContain('missing (de afzender heeft toch geëxporteerd)');
+    expect(result.out).toContain('Gebruiken vóór:'.padEnd(23) + '2026-12-18');
+    expect(result.out).toMatch(/SHA-256 van bestand: +([0-9a-f]{4} ){15}[0-9a-f]{4}/);
+    expect(result.out).not.toContain('Environment URL');
+    expect(result.out).not.toContain(secret);
+  });
+
+  it('keeps the JSON output the same in both languages', async () => {
+    const args = [files.sealed, '--passphrase-file', files.passphrase, '--json'];
+    const dutch = await open(args);
+    const english = await open([...args, '--lang', 'en']);
+    expect(english.out).toBe(dutch.out);
+  });
+
+  it('rejects an unknown --lang with exit code 2', async () => {
+    const result = await open([
+      files.sealed,
+      '--passphrase-file',
+      files.passphrase,
+      '--lang',
+      'de',
+    ]);
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain('--lang moet een van nl, en zijn, niet "de".');
   });
 
   it('prints JSON, and the secret only with --show-secret', async () => {
@@ -112,8 +151,17 @@ describe('cobra-koppelhulp open', () => {
   it('exits with 2 and the code for a wrong passphrase', async () => {
     const result = await open([files.sealed, '--passphrase-file', '-'], 'verkeerd\n');
     expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain('Met dit wachtwoord gaat het bestand niet open.');
     expect(result.err).toContain('[sealing.wrong-passphrase]');
     expect(result.out).toBe('');
+  });
+
+  it('prints the error in English with --lang en', async () => {
+    const args = [files.sealed, '--passphrase-file', '-', '--lang', 'en'];
+    const result = await open(args, 'verkeerd\n');
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.err).toContain('cobra-koppelhulp open: This passphrase does not open the file.');
+    expect(result.err).toContain('[sealing.wrong-passphrase]');
   });
 
   it('rejects an oversized file before reading it', async () => {
@@ -225,7 +273,8 @@ describe('escapeControlCharacters', () => {
         report: { ...report, finishedAt: '2026-12-04T10:00:00.000Z\u001b[2J' },
       },
     };
-    const text = describeManifest(manifest, 'ab12', new Date('2026-12-05T00:00:00Z'));
+    const t = await createTranslator('en');
+    const text = describeManifest(manifest, 'ab12', new Date('2026-12-05T00:00:00Z'), t);
     expect(text).not.toContain('\u001b');
     expect(text).toContain('\\u001b[2J');
   });

@@ -131,10 +131,11 @@ describe('sealing export handlers', () => {
     expect(dialogAnswers.save).toHaveLength(1);
   });
 
-  it('re-runs the verification of an opened file', async () => {
-    const { call, connectionId, dialogAnswers } = await setup();
-    const path = join(dir.path, 'for-retest.age');
-    const identityPath = join(dir.path, 'identity.txt');
+  /** Exports the connection to the age key, opens the file again and returns its id. */
+  async function exportAndOpen(test: Awaited<ReturnType<typeof setup>>, name: string) {
+    const { call, connectionId, dialogAnswers } = test;
+    const path = join(dir.path, `${name}.age`);
+    const identityPath = join(dir.path, `${name}-identity.txt`);
     writeFileSync(identityPath, `${identity}\n`);
     dialogAnswers.save.push(path);
     await call('sealing:export-file', {
@@ -156,11 +157,63 @@ describe('sealing export handlers', () => {
     if (!opened.ok) {
       throw new Error(`opening failed: ${opened.error.code}`);
     }
-    const openedId = (opened.value as { openedId: string }).openedId;
+    return (opened.value as { openedId: string }).openedId;
+  }
+
+  it('re-runs the verification of an opened file', async () => {
+    const test = await setup();
+    const openedId = await exportAndOpen(test, 'for-retest');
 
     const before = sandbox.requestCount();
-    const verified = await call('sealing:verify-opened', { openedId });
+    const verified = await test.call('sealing:verify-opened', { openedId });
     expect(verified).toMatchObject({ ok: true, value: { verdict: 'pass', clientId: full.id } });
     expect(sandbox.requestCount()).toBeGreaterThan(before);
+
+    const progress = test.emitted.filter((event) => event.name === 'onVerifyProgress');
+    const report = (verified as { value: VerificationReport }).value;
+    expect(progress).toHaveLength(report.probes.length);
+    expect(progress.every((event) => event.group === 'sealing')).toBe(true);
+    expect(progress.at(-1)?.payload).toMatchObject({
+      openedId,
+      completed: report.probes.length,
+      total: report.probes.length,
+    });
+  });
+
+  it('stops the test of an opened file on cancel', async () => {
+    const test = await setup();
+    const openedId = await exportAndOpen(test, 'for-cancel');
+    sandbox.setOptions({ latencyMs: 2_000 });
+    try {
+      const before = sandbox.requestCount();
+      const run = test.call('sealing:verify-opened', { openedId });
+      await expect.poll(() => sandbox.requestCount()).toBeGreaterThan(before);
+      const second = await test.call('sealing:verify-opened', { openedId });
+      expect(second).toMatchObject({ ok: false, error: { code: 'sealing.verify-running' } });
+
+      const cancelled = await test.call('sealing:cancel-verify-opened', { openedId });
+      expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });
+      expect(await run).toMatchObject({ ok: true, value: { verdict: 'cancelled' } });
+
+      const idle = await test.call('sealing:cancel-verify-opened', { openedId });
+      expect(idle).toEqual({ ok: true, value: { cancelled: false } });
+    } finally {
+      sandbox.setOptions({ latencyMs: 0 });
+    }
+  });
+
+  it('stops the test of an opened file when it is closed', async () => {
+    const test = await setup();
+    const openedId = await exportAndOpen(test, 'for-close');
+    sandbox.setOptions({ latencyMs: 2_000 });
+    try {
+      const before = sandbox.requestCount();
+      const run = test.call('sealing:verify-opened', { openedId });
+      await expect.poll(() => sandbox.requestCount()).toBeGreaterThan(before);
+      await test.call('sealing:close-opened', { openedId });
+      expect(await run).toMatchObject({ ok: true, value: { verdict: 'cancelled' } });
+    } finally {
+      sandbox.setOptions({ latencyMs: 0 });
+    }
   });
 });

@@ -170,6 +170,21 @@ describe('sealing handlers', () => {
     expect(right.manifest.clientId).toBe('client-4711');
   });
 
+  it('opens with the passphrase as read out by phone', async () => {
+    const { value, dialogAnswers, logFile } = setup();
+    dialogAnswers.open.push([files.toPassphrase]);
+    const chosen = await value<{ fileId: string }>('sealing:choose-file');
+    const typed = ` ${passphrase.toUpperCase().replaceAll('-', ' ')} `;
+    const opened = await value<{ manifest: { clientId: string } }>('sealing:open-file', {
+      fileId: chosen.fileId,
+      key: { kind: 'passphrase', passphrase: typed },
+    });
+    expect(opened.manifest.clientId).toBe('client-4711');
+    const log = readFileSync(logFile, 'utf8');
+    expect(log).not.toContain(passphrase);
+    expect(log).not.toContain(typed.trim());
+  });
+
   it('rejects a file that is not sealed when it is chosen', async () => {
     const { call, dialogAnswers } = setup();
     dialogAnswers.open.push([files.notSealed]);

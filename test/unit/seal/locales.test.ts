@@ -11,6 +11,7 @@ const OTHER_SOURCES = [
   'main/handlers/sealing-keys.ts',
   'main/handlers/sealing-open.ts',
   'main/handlers/sealing-sessions.ts',
+  'main/handlers/sealing-verify.ts',
 ].map((path) => join(import.meta.dirname, '../../../src', path));
 
 /** Every `sealing.*` error code the seal code can throw, with the templated ones expanded. */

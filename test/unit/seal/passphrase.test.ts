@@ -3,6 +3,7 @@ import {
   generatePassphrase,
   GENERATED_PASSPHRASE_BITS,
   PASSPHRASE_ALPHABET,
+  readBackGeneratedPassphrase,
 } from '../../../src/core/seal/passphrase.ts';
 import {
   checkPassphraseStrength,
@@ -82,5 +83,30 @@ describe('checkPassphraseStrength', () => {
 
   it('rejects an over-long passphrase', () => {
     expect(checkPassphraseStrength('x'.repeat(2000)).problem).toBe('too-long');
+  });
+});
+
+describe('readBackGeneratedPassphrase', () => {
+  const canonical = 'k7md-x3pf-9vhs-2nqe-tb4w-r8cy';
+  const readBack: [string, string][] = [
+    ['canonical form', canonical],
+    ['spaces between groups', 'k7md x3pf 9vhs 2nqe tb4w r8cy'],
+    ['upper case', 'K7MD-X3PF-9VHS-2NQE-TB4W-R8CY'],
+    ['no separators', 'k7mdx3pf9vhs2nqetb4wr8cy'],
+    ['spaces around it', '  k7md-x3pf-9vhs-2nqe-tb4w-r8cy \n'],
+    ['other grouping', 'k7m dx3 pf9 vhs 2nq etb 4wr 8cy'],
+  ];
+  it.each(readBack)('reads the %s', (_name, typed) => {
+    expect(readBackGeneratedPassphrase(typed)).toBe(canonical);
+  });
+
+  const other: [string, string][] = [
+    ['too short', 'k7md-x3pf-9vhs-2nqe-tb4w'],
+    ['too long', `${canonical}-abcd`],
+    ['look-alike letter', 'k7md-x3pf-9vhs-2nqe-tb4w-r8co'],
+    ['chosen passphrase', 'paard batterij nietje correct'],
+  ];
+  it.each(other)('returns null for a %s', (_name, typed) => {
+    expect(readBackGeneratedPassphrase(typed)).toBeNull();
   });
 });

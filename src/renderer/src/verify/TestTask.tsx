@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Label, Link, ProgressBar, Switch } from 'react-aria-components';
+import { Button, Link, Switch } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../shared/connection.ts';
 import type { Profile } from '../../../shared/profile.ts';
@@ -9,6 +9,7 @@ import { Loading } from '../components/Loading.tsx';
 import { hrefFor } from '../router.ts';
 import { Matrix } from './Matrix.tsx';
 import { summarise } from './messages.ts';
+import { RunProgressBar } from './progress.tsx';
 import type { VerificationControls, VerificationState } from './useVerification.ts';
 
 /** Step 3: run the test, follow its probes, and read the last report. */
@@ -58,23 +59,11 @@ export function TestTask(props: {
       </div>
 
       {state.running && (
-        <ProgressBar
-          className="react-aria-ProgressBar progress"
-          value={state.completed}
-          maxValue={Math.max(state.total, 1)}
-          valueLabel={t('progress', { completed: state.completed, total: state.total })}
-          isIndeterminate={state.total === 0}
-        >
-          {({ percentage, valueText }) => (
-            <>
-              <Label>{state.automatic ? t('runningAutomatic') : t('running')}</Label>
-              <span className="muted"> {valueText}</span>
-              <div className="bar">
-                <div className="fill" style={{ width: `${percentage ?? 0}%` }} />
-              </div>
-            </>
-          )}
-        </ProgressBar>
+        <RunProgressBar
+          label={state.automatic ? t('runningAutomatic') : t('running')}
+          completed={state.completed}
+          total={state.total}
+        />
       )}
       {state.error !== null && <ErrorMessage error={state.error} />}
 
@@ -135,7 +124,11 @@ function LastReport(props: { report: VerificationReport; profile: Profile; stale
   );
 }
 
-function Summary(props: { report: VerificationReport; counts: ReturnType<typeof summarise> }) {
+/** The summary line of a report: its verdict with icon and text, and the failed counts. */
+export function Summary(props: {
+  report: VerificationReport;
+  counts: ReturnType<typeof summarise>;
+}) {
   const { t } = useTranslation(['verify', 'diagnosis']);
   const { report, counts } = props;
   const tone = { pass: 'note-ok', fail: 'note-error', error: 'note-error', cancelled: 'note' };

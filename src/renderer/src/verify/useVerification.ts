@@ -3,6 +3,7 @@ import type { VerificationStatus } from '../../../shared/ipc/verification.ts';
 import type { ProbeResult, VerificationReport } from '../../../shared/report.ts';
 import type { AppError } from '../../../shared/result.ts';
 import { api } from '../api.ts';
+import { withProbe } from './progress.tsx';
 
 export interface VerificationState {
   /** Null until main answered the first status request. */
@@ -64,15 +65,7 @@ export function useVerification(
         if (progress.connectionId !== connectionId) {
           return;
         }
-        setRun((previous) => {
-          // An event can arrive after the run's own answer; a finished run keeps its state.
-          if (!previous.running) {
-            return previous;
-          }
-          const probes = [...previous.probes];
-          probes[progress.index] = progress.probe;
-          return { ...previous, probes, completed: progress.completed, total: progress.total };
-        });
+        setRun((previous) => withProbe(previous, progress));
       }),
     [connectionId],
   );
