@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectAccessible } from './harness/axe.ts';
 import { expect, test } from './harness/app.ts';
-import { createConnection, daysFromToday, openTask, tick, typeDate } from './support/ui.ts';
+import {
+  createConnection,
+  daysFromToday,
+  isoDate,
+  openTask,
+  tick,
+  typeDate,
+} from './support/ui.ts';
 
 const XPERTSUITE = /XpertSuite Loongegevens/;
 const LEARNED = /Learned/;
@@ -126,6 +133,34 @@ test.describe('setup assistant', () => {
     const [connection] = Object.values(stored.connections);
     expect(connection?.companyNumbers).toEqual(['40100', '40200']);
     expect(connection?.clientId).toBe('');
+  });
+
+  test('stores a retyped date once it is complete', async ({ app }) => {
+    const { page } = app;
+    await createConnection(page, 'Productie', XPERTSUITE);
+    await openTask(page, /API-client aanmaken/);
+    await typeDate(page, 'valid-from', daysFromToday(-10));
+    await typeDate(page, 'valid-until', daysFromToday(30));
+    const stored = () => {
+      const file = JSON.parse(readFileSync(join(app.userDataDir, 'connections.json'), 'utf8')) as {
+        connections: Record<string, { validFrom: string | null }>;
+      };
+      return Object.values(file.connections)[0]?.validFrom;
+    };
+
+    // Typed one key at a time, the year passes through 2, 20 and 202.
+    await typeDate(page, 'valid-from', daysFromToday(-40), { delay: 60 });
+    await expect.poll(stored).toBe(isoDate(daysFromToday(-40)));
+
+    // A start after the end is shown as an error once and not stored.
+    await typeDate(page, 'valid-from', daysFromToday(40), { delay: 60 });
+    await expect(page.getByTestId('valid-until')).toContainText('De einddatum ligt vóór');
+    await expect(page.getByText('De einddatum ligt vóór')).toHaveCount(1);
+    expect(stored()).toBe(isoDate(daysFromToday(-40)));
+
+    // Moving the end date after it stores both.
+    await typeDate(page, 'valid-until', daysFromToday(60));
+    await expect.poll(stored).toBe(isoDate(daysFromToday(40)));
   });
 
   test('lists the endpoints to tick, with salary markers', async ({ app }) => {

@@ -23,14 +23,26 @@ export async function openTask(page: Page, task: RegExp) {
  * Types a date into a react-aria date field segment by segment, in the
  * locale's order: day, month, year for both nl-NL and en-GB.
  */
-export async function typeDate(page: Page, testId: string, date: Date) {
+export async function typeDate(
+  page: Page,
+  testId: string,
+  date: Date,
+  options: { delay?: number } = {},
+) {
   const day = String(date.getDate()).padStart(2, '0');
   const month = String(date.getMonth() + 1).padStart(2, '0');
   const segments = page.getByTestId(testId).getByRole('spinbutton');
   await segments.first().click();
-  await page.keyboard.type(`${day}${month}${date.getFullYear()}`);
+  await page.keyboard.type(`${day}${month}${date.getFullYear()}`, options);
   // Leaving the field commits the value, as a user tabbing on would.
   await page.keyboard.press('Tab');
+}
+
+/** A local date as ISO 8601 (YYYY-MM-DD), as the stores keep it. */
+export function isoDate(date: Date): string {
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  const day = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${day}`;
 }
 
 export function daysFromToday(days: number): Date {

@@ -1,5 +1,5 @@
 import { getLocalTimeZone, parseDate, today, type CalendarDate } from '@internationalized/date';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Calendar,
@@ -28,10 +28,12 @@ function toDate(stored: string | null): CalendarDate | null {
 }
 
 /**
- * The API client's start and end date as entered in Cobra. An end date
- * before the start date is rejected and not stored; a start date in the
- * future or an end date in the past is stored with an explanation, since
- * Cobra then rejects the client.
+ * The API client's start and end date as entered in Cobra. A date is stored
+ * when the user leaves its field, not on every keystroke: while the user
+ * types a year, the field holds dates such as 0202-01-13. An end date
+ * before the start date is shown as an error and neither date is stored
+ * until it is corrected. A start date in the future or an end date in the
+ * past is stored with an explanation, since Cobra then rejects the client.
  */
 export function ValidityDates(props: {
   validFrom: string | null;
@@ -57,7 +59,35 @@ export function ValidityDates(props: {
   const format = (date: CalendarDate) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date.toDate(getLocalTimeZone()));
 
-  const store = async (patch: Patch) => setSaveError(await props.save(patch));
+  // The latest dates, for a commit that runs in the same event as the change
+  // that set them (a date picked in the calendar closes it at once).
+  const latest = useRef({ from, until });
+  useEffect(() => {
+    latest.current = { from, until };
+  }, [from, until]);
+
+  const commit = async () => {
+    const current = latest.current;
+    if (
+      current.from !== null &&
+      current.until !== null &&
+      current.until.compare(current.from) < 0
+    ) {
+      return;
+    }
+    const patch: Patch = {};
+    const validFrom = current.from?.toString() ?? null;
+    const validUntil = current.until?.toString() ?? null;
+    if (validFrom !== props.validFrom) {
+      patch.validFrom = validFrom;
+    }
+    if (validUntil !== props.validUntil) {
+      patch.validUntil = validUntil;
+    }
+    if (Object.keys(patch).length > 0) {
+      setSaveError(await props.save(patch));
+    }
+  };
 
   return (
     <div className="date-pair">
@@ -66,10 +96,10 @@ export function ValidityDates(props: {
         description={t('client.validFromHelp')}
         value={from}
         onChange={(value) => {
-          // A start after the stored end is kept; the end field then shows the error.
+          latest.current = { ...latest.current, from: value };
           setFrom(value);
-          void store({ validFrom: value?.toString() ?? null });
         }}
+        onCommit={() => void commit()}
         warning={
           from !== null && from.compare(now) > 0
             ? t('client.startFuture', { date: format(from) })
@@ -83,12 +113,10 @@ export function ValidityDates(props: {
         value={until}
         minValue={from ?? undefined}
         onChange={(value) => {
+          latest.current = { ...latest.current, until: value };
           setUntil(value);
-          const invalid = value !== null && from !== null && value.compare(from) < 0;
-          if (!invalid) {
-            void store({ validUntil: value?.toString() ?? null });
-          }
         }}
+        onCommit={() => void commit()}
         error={
           endBeforeStart && from !== null
             ? t('client.endBeforeStart', { start: format(from) })
@@ -111,6 +139,8 @@ export function DateField(props: {
   value: CalendarDate | null;
   minValue?: CalendarDate;
   onChange(value: CalendarDate | null): void;
+  /** Called when focus leaves the typed date and when the calendar closes. */
+  onCommit?(): void;
   error?: string | null;
   warning: string | null;
   testId: string;
@@ -122,6 +152,11 @@ export function DateField(props: {
       className="field"
       value={props.value}
       onChange={props.onChange}
+      onOpenChange={(isOpen) => {
+        if (!isOpen) {
+          props.onCommit?.();
+        }
+      }}
       granularity="day"
       isInvalid={error !== null}
       validationBehavior="aria"
@@ -130,7 +165,17 @@ export function DateField(props: {
       <Label>{props.label}</Label>
       <Text slot="description">{props.description}</Text>
       <Group className="date-group">
-        <DateInput>{(segment) => <DateSegment segment={segment} />}</DateInput>
+        <div
+          className="date-input-focus"
+          onBlur={(event) => {
+            // Moving between the segments of one date is no commit.
+            if (!event.currentTarget.contains(event.relatedTarget)) {
+              props.onCommit?.();
+            }
+          }}
+        >
+          <DateInput>{(segment) => <DateSegment segment={segment} />}</DateInput>
+        </div>
         <Button className="button button-small" aria-label={t('client.openCalendar')}>
           <span aria-hidden="true">📅</span>
         </Button>
