@@ -139,6 +139,24 @@ test.describe('verification', () => {
     await expect(page.getByRole('button', { name: 'Opnieuw testen' })).toBeEnabled();
   });
 
+  test('returning to a running test shows its end', async ({ app }) => {
+    const { page } = app;
+    const id = await seedConnection(page, demo('full'));
+    sandbox.setOptions({ latencyMs: 300 });
+    await gotoTask(page, id, 'test');
+    await page.getByRole('button', { name: 'Test starten' }).click();
+    await expect(page.getByRole('progressbar')).toBeVisible();
+    await page.getByRole('link', { name: 'Terug naar de taken' }).click();
+    await gotoTask(page, id, 'test');
+
+    // The page opened during the run follows it to its end.
+    await expect(page.getByRole('progressbar')).toBeVisible();
+    await expect(page.getByTestId('last-report')).toHaveAttribute('data-verdict', 'pass', {
+      timeout: 30_000,
+    });
+    await expect(page.getByRole('button', { name: 'Opnieuw testen' })).toBeEnabled();
+  });
+
   test('tests again after an input changed', async ({ app }) => {
     const { page } = app;
     const id = await seedConnection(page, demo('full'));

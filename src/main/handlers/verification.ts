@@ -31,6 +31,50 @@ export function createVerificationHandlers(services: AppServices): HandlerMap['v
     return entry.profile;
   };
 
+  /** Runs one verification and stores its report as the connection's last report. */
+  const runAndStore = async (
+    connectionId: string,
+    deep: boolean,
+    controller: AbortController,
+  ): Promise<VerificationReport> => {
+    const connection = services.vault.connections.get(connectionId);
+    const profile = profileOf(connection);
+    const secret = await services.vault.readSecret(connectionId);
+    const { inputs, warnings } = checkedInputs(connection, secret);
+    const { language, network } = services.settings.get();
+    const report = await runVerification(
+      {
+        environment: inputs.environment,
+        credentials: { clientId: inputs.clientId, clientSecret: inputs.clientSecret },
+        companyNumbers: inputs.companyNumbers,
+        profile,
+        deep,
+        validity: { from: connection.validFrom, until: connection.validUntil },
+        warnings,
+      },
+      {
+        fetch: services.fetch,
+        concurrency: network.concurrency,
+        timeoutMs: network.requestTimeoutMs,
+        signal: controller.signal,
+        log,
+        secrets: services.secrets,
+        language,
+        onProgress: (progress) =>
+          services.emit('verification', 'onProgress', { connectionId, ...progress }),
+      },
+    );
+
+    if (services.vault.connections.has(connectionId)) {
+      services.vault.connections.update(connectionId, { lastReport: report });
+    } else {
+      log.warn('Connection deleted during its verification; report not stored', {
+        connectionId,
+      });
+    }
+    return report;
+  };
+
   return {
     run: async ({ connectionId, deep }) => {
       if (running.has(connectionId)) {
@@ -43,47 +87,12 @@ export function createVerificationHandlers(services: AppServices): HandlerMap['v
       // Claimed before the first await, so a second call cannot slip in.
       const controller = new AbortController();
       running.set(connectionId, controller);
-      let report;
       try {
-        const connection = services.vault.connections.get(connectionId);
-        const profile = profileOf(connection);
-        const secret = await services.vault.readSecret(connectionId);
-        const { inputs, warnings } = checkedInputs(connection, secret);
-        const { language, network } = services.settings.get();
-        report = await runVerification(
-          {
-            environment: inputs.environment,
-            credentials: { clientId: inputs.clientId, clientSecret: inputs.clientSecret },
-            companyNumbers: inputs.companyNumbers,
-            profile,
-            deep,
-            validity: { from: connection.validFrom, until: connection.validUntil },
-            warnings,
-          },
-          {
-            fetch: services.fetch,
-            concurrency: network.concurrency,
-            timeoutMs: network.requestTimeoutMs,
-            signal: controller.signal,
-            log,
-            secrets: services.secrets,
-            language,
-            onProgress: (progress) =>
-              services.emit('verification', 'onProgress', { connectionId, ...progress }),
-          },
-        );
+        return await runAndStore(connectionId, deep, controller);
       } finally {
         running.delete(connectionId);
+        services.emit('verification', 'onFinished', { connectionId });
       }
-
-      if (services.vault.connections.has(connectionId)) {
-        services.vault.connections.update(connectionId, { lastReport: report });
-      } else {
-        log.warn('Connection deleted during its verification; report not stored', {
-          connectionId,
-        });
-      }
-      return report;
     },
 
     cancel: ({ connectionId }) => {

@@ -44,4 +44,10 @@ export const verificationContract = {
   cancel: invoke<{ cancelled: boolean }>()('verification:cancel', connectionRef),
   status: invoke<VerificationStatus>()('verification:status', connectionRef),
   onProgress: event<VerificationProgress>('verification:progress'),
+  /**
+   * Pushed when a run ends, passed, failed or cancelled, after its report was
+   * stored. A page that did not start the run, such as one opened while it
+   * ran, learns from it that the run is over.
+   */
+  onFinished: event<{ connectionId: string }>('verification:finished'),
 };

@@ -75,6 +75,22 @@ describe('verification handlers', () => {
     expect(services.vault.connections.get(connectionId).lastReport?.inputsDigest).toBe(
       report?.inputsDigest,
     );
+    const names = emitted.filter((entry) => entry.group === 'verification').map((e) => e.name);
+    expect(names.at(-1)).toBe('onFinished');
+    expect(names.filter((name) => name === 'onFinished')).toHaveLength(1);
+  });
+
+  it('reports the end of a failed run and frees the connection', async () => {
+    const { call, emitted, services } = await setup();
+    const bare = services.vault.connections.create({ name: 'Leeg', profileId: 'learned' });
+    const result = await call('verification:run', { connectionId: bare.id });
+    expect(result.ok).toBe(false);
+    const finished = emitted.filter((entry) => entry.name === 'onFinished');
+    expect(finished.map((entry) => entry.payload)).toEqual([{ connectionId: bare.id }]);
+    const status = await call<{ running: boolean }>('verification:status', {
+      connectionId: bare.id,
+    });
+    expect(status.ok && status.value.running).toBe(false);
   });
 
   it('never puts the secret into the report or the progress events', async () => {

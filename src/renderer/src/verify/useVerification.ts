@@ -50,6 +50,10 @@ export function useVerification(
       }
       if (result.ok) {
         setStatus(result.value);
+        // A run started before this page opened: show its progress from here on.
+        if (result.value.running) {
+          setRun((previous) => (previous.running ? previous : { ...IDLE, running: true }));
+        }
       } else {
         setRun((previous) => ({ ...previous, error: result.error }));
       }
@@ -70,10 +74,28 @@ export function useVerification(
     [connectionId],
   );
 
+  // The end of any run of this connection, including one this page did not
+  // start: read the status and the connection again.
+  const ownRun = useRef(false);
+  useEffect(
+    () =>
+      api.verification.onFinished((finished) => {
+        if (finished.connectionId !== connectionId || ownRun.current) {
+          return;
+        }
+        setRun((previous) => ({ ...previous, running: false }));
+        setVersion((previous) => previous + 1);
+        onReportRef.current();
+      }),
+    [connectionId],
+  );
+
   const start = useCallback(
     async (options: { deep?: boolean; automatic?: boolean } = {}) => {
       setRun({ ...IDLE, running: true, automatic: options.automatic === true });
+      ownRun.current = true;
       const result = await api.verification.run({ connectionId, deep: options.deep === true });
+      ownRun.current = false;
       setRun((previous) => ({
         ...previous,
         running: false,
