@@ -14,7 +14,8 @@ export const MAX_PASSPHRASE_LENGTH = 1024;
  */
 const BITS_PER_WORD = 13;
 
-export type PassphraseProblem = 'too-short' | 'too-long' | 'repetitive' | 'common' | 'low-entropy';
+export type PassphraseProblem =
+  'too-short' | 'too-long' | 'edge-space' | 'repetitive' | 'common' | 'low-entropy';
 
 export interface PassphraseStrength {
   /** Estimated entropy in bits, rounded down; an estimate, not a guarantee. */
@@ -59,6 +60,11 @@ export function checkPassphraseStrength(passphrase: string): PassphraseStrength 
     return { bits: 0, acceptable: false, problem: 'too-long' };
   }
   const bits = Math.floor(estimateBits(passphrase));
+  // A space at either end is lost when the passphrase is read out or shown,
+  // and the recipient cannot open the file without it.
+  if (passphrase.trim() !== passphrase) {
+    return { bits, acceptable: false, problem: 'edge-space' };
+  }
   if (length < MIN_PASSPHRASE_LENGTH) {
     return { bits, acceptable: false, problem: 'too-short' };
   }

@@ -253,6 +253,10 @@ test.describe('handover', () => {
     await expect(page.getByTestId('own-passphrase')).toContainText('te kort');
     await expect(page.getByRole('button', { name: 'Verzegeld bestand maken' })).toBeDisabled();
     const strong = 'Zeilboot Tulpenveld Regenjas Koffiekop 42';
+    // A space at the end would be lost when it is read out by phone.
+    await own.fill(`${strong} `);
+    await expect(page.getByTestId('own-passphrase')).toContainText('eindigt met een spatie');
+    await expect(page.getByRole('button', { name: 'Verzegeld bestand maken' })).toBeDisabled();
     await own.fill(strong);
     await expect(page.getByTestId('own-passphrase')).toContainText('Sterk genoeg');
 

@@ -61,6 +61,9 @@ describe('checkPassphraseStrength', () => {
     ['paard batterij nietje', 'low-entropy'],
     ['correct horse battery staple', 'low-entropy'],
     ['Bakkerij2026Bakkerij', 'low-entropy'],
+    ['Zeilboot Tulpenveld Regenjas Koffiekop 42 ', 'edge-space'],
+    [' Zeilboot Tulpenveld Regenjas Koffiekop 42', 'edge-space'],
+    ['Zeilboot Tulpenveld Regenjas Koffiekop 42\t', 'edge-space'],
   ];
   it.each(rejected)('rejects %j as %s', (passphrase, problem) => {
     const strength = checkPassphraseStrength(passphrase);
