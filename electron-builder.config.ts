@@ -104,7 +104,8 @@ export function createBuilderConfig(env: Env, hostPlatform: NodeJS.Platform): Co
     directories: { output: 'dist', buildResources: 'build' },
     // electron-vite bundles main, preload and renderer into out/; the
     // production dependencies from node_modules are added by electron-builder.
-    files: ['out/**/*', 'package.json', '!**/*.map', ...TYPE_ONLY_EXCLUSIONS],
+    // out/cli is the command-line bundle, which the app does not load.
+    files: ['out/**/*', '!out/cli/**', 'package.json', '!**/*.map', ...TYPE_ONLY_EXCLUSIONS],
     asar: true,
     // No native modules: nothing to rebuild, and no Electron headers to download.
     npmRebuild: false,

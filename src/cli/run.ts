@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import packageJson from '../../package.json' with { type: 'json' };
 import { COMMANDS } from './commands.ts';
 import {
   EXIT,
@@ -12,10 +12,12 @@ import {
 
 const PROGRAM = 'cobra-koppelhulp';
 
+/**
+ * Returns the version from package.json, which is imported rather than read
+ * at run time so that the CLI bundle in out/cli contains it.
+ */
 export function readVersion(): string {
-  const url = new URL('../../package.json', import.meta.url);
-  const pkg = JSON.parse(readFileSync(url, 'utf8')) as { version: string };
-  return pkg.version;
+  return packageJson.version;
 }
 
 export function mainHelp(commands: readonly Pick<Command, 'name' | 'summary'>[]): string {

@@ -120,9 +120,10 @@ describe('electron-builder configuration', () => {
     expect(JSON.stringify(config)).not.toMatch(/electron-updater|generic|github/i);
   });
 
-  it('packages only the build output and package.json', () => {
+  it('packages only the app build output and package.json', () => {
     expect(createBuilderConfig({}, 'linux').files).toEqual([
       'out/**/*',
+      '!out/cli/**',
       'package.json',
       '!**/*.map',
       '!**/node_modules/typescript/**',
