@@ -221,7 +221,9 @@ test.describe('open sealed file', () => {
     await expect(senderTest).toContainText('Test de gegevens hieronder');
 
     await page.getByRole('button', { name: 'Testen vanaf deze computer' }).click();
-    await expect(page.getByTestId('report-summary')).toContainText('2 van 8 endpoints');
+    await expect(page.getByTestId('report-summary')).toContainText(
+      '2 van de 8 endpoints en 0 van de 2 bedrijfsnummers werken niet',
+    );
     const failed = page.getByTestId('endpoint-matrix').locator('tr:has(td[data-tone="fail"])');
     await expect(failed).toHaveCount(2);
     await expect(failed.nth(0)).toHaveAttribute('data-resource', 'EmploymentHistory');

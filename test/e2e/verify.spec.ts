@@ -83,7 +83,9 @@ test.describe('verification', () => {
     await gotoTask(page, id, 'test');
     await page.getByRole('button', { name: 'Test starten' }).click();
 
-    await expect(page.getByTestId('report-summary')).toContainText('2 van 8 endpoints');
+    await expect(page.getByTestId('report-summary')).toContainText(
+      '2 van de 8 endpoints en 0 van de 2 bedrijfsnummers werken niet',
+    );
     const failed = page.getByTestId('endpoint-matrix').locator('tr:has(td[data-tone="fail"])');
     await expect(failed).toHaveCount(2);
     await expect(failed.nth(0)).toHaveAttribute('data-resource', 'EmploymentHistory');
@@ -182,7 +184,9 @@ test.describe('verification', () => {
     await page.getByRole('radio', { name: 'English' }).click();
     await gotoTask(page, id, 'test');
     await page.getByRole('button', { name: 'Start test' }).click();
-    await expect(page.getByTestId('report-summary')).toContainText('2 of 8 endpoints');
+    await expect(page.getByTestId('report-summary')).toContainText(
+      '2 of the 8 endpoints and 0 of the 2 company numbers do not work',
+    );
     const failed = page.getByTestId('endpoint-matrix').locator('tr:has(td[data-tone="fail"])');
     await expect(failed.nth(0)).toContainText('Does not work');
     await expectAccessible(page, 'test task in English');

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { TFunction } from 'i18next';
 import { runVerification } from '../../core/cobra/run.ts';
 import { createLogger, streamSink } from '../../core/log/logger.ts';
 import { SecretRegistry } from '../../core/log/redact.ts';
@@ -10,7 +11,7 @@ import { sealManifest, type SealTarget } from '../../core/seal/seal.ts';
 import { createTranslator, translateError } from '../../shared/i18n/translator.ts';
 import type { ConnectionInputs } from '../../shared/inputs.ts';
 import { MAX_PUBLIC_KEY_LENGTH } from '../../shared/ipc/sealing.ts';
-import { senderSchema, type Sender } from '../../shared/manifest.ts';
+import { senderSchema, type Sender, type VerificationState } from '../../shared/manifest.ts';
 import type { Profile } from '../../shared/profile.ts';
 import { reportSchema, type VerificationReport } from '../../shared/report.ts';
 import { AppFailure } from '../../shared/result.ts';
@@ -21,6 +22,7 @@ import {
   resolveConnection,
 } from '../connection-args.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command, type ExitCode } from '../io.ts';
+import { parseLanguage } from '../language.ts';
 import { SUMMARIES } from '../summaries.ts';
 import { assertOneStdinReader, readSecretInput, stripFinalNewline } from '../secret-input.ts';
 import { checkDateOrder, formatReport, parseDate } from './verify.ts';
@@ -112,11 +114,7 @@ async function runSeal(args: string[], io: CliIo): Promise<ExitCode> {
     values['secret-stdin'] === true ? '-' : undefined,
     values['passphrase-file'],
   ]);
-  const language = values.lang === 'en' ? 'en' : 'nl';
-  if (values.lang !== undefined && values.lang !== language) {
-    throw new UsageError(`--lang must be nl or en, got "${values.lang}".`);
-  }
-  const t = await createTranslator(language);
+  const { language, t } = await parseLanguage(values.lang);
   const validFrom = parseDate(t, values['valid-from'], '--valid-from');
   const validUntil = parseDate(t, values['valid-until'], '--valid-until');
   checkDateOrder(t, validFrom, validUntil);
@@ -176,7 +174,7 @@ async function runSeal(args: string[], io: CliIo): Promise<ExitCode> {
     if (values.json === true) {
       writeLine(io.stdout, JSON.stringify(result, null, 2));
     } else {
-      writeLine(io.stdout, describeResult(result));
+      writeLine(io.stdout, describeResult(result, t));
     }
     return EXIT.ok;
   } catch (error) {
@@ -297,22 +295,32 @@ function parseSender(values: SealValues): Sender {
   return parsed.data;
 }
 
-function describeResult(result: {
-  file: string;
-  fingerprint: string;
-  verification: string;
-  confirmedDespiteState: boolean;
-  passphrase?: string;
-}): string {
-  const lines = [`Sealed file:   ${result.file}`, `SHA-256:       ${result.fingerprint}`];
-  const confirmed = result.confirmedDespiteState ? ' (export confirmed anyway)' : '';
-  lines.push(`Verification:  ${result.verification}${confirmed}`);
+function describeResult(
+  result: {
+    file: string;
+    fingerprint: string;
+    verification: VerificationState;
+    confirmedDespiteState: boolean;
+    passphrase?: string;
+  },
+  t: TFunction,
+): string {
+  const rows: [string, string][] = [
+    [t('cli:seal.sealedFile'), result.file],
+    [t('cli:seal.sha256'), result.fingerprint],
+    [
+      t('cli:seal.verification'),
+      t(`cli:seal.state.${result.verification}`) +
+        (result.confirmedDespiteState ? ` ${t('cli:seal.confirmed')}` : ''),
+    ],
+  ];
   if (result.passphrase !== undefined) {
-    lines.push(
-      `Passphrase:    ${result.passphrase}`,
-      '',
-      'Read the passphrase to the recipient by phone; do not send it with the file.',
-    );
+    rows.push([t('cli:seal.passphrase'), result.passphrase]);
+  }
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  const lines = rows.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}`);
+  if (result.passphrase !== undefined) {
+    lines.push('', t('cli:seal.phoneAdvice'));
   }
   return lines.join('\n');
 }

@@ -108,7 +108,23 @@ describe('cobra-koppelhulp seal', () => {
       nextOutput(),
     ]);
     expect(result.code).toBe(EXIT.ok);
-    expect(result.out).toContain('Verification:  passed');
+    expect(result.out).toMatch(/^Test: +geslaagd$/m);
+
+    const english = await run([
+      'seal',
+      ...connection(),
+      '--report',
+      reportFile,
+      '--recipient',
+      recipient,
+      '-o',
+      nextOutput(),
+      '--lang',
+      'en',
+    ]);
+    expect(english.code).toBe(EXIT.ok);
+    expect(english.out).toMatch(/^Sealed file: +\S+\.age$/m);
+    expect(english.out).toMatch(/^Verification: +passed$/m);
   });
 
   it('rejects a stale or missing verification unless confirmed', async () => {

@@ -102,7 +102,7 @@ function LastReport(props: { report: VerificationReport; profile: Profile; stale
         {t('reportTime', {
           when,
           seconds: seconds.toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
-          requests: report.requestCount,
+          count: report.requestCount,
         })}
       </p>
       {props.stale && (
