@@ -2,7 +2,8 @@ import * as openpgp from 'openpgp';
 import { MAX_PUBLIC_KEY_LENGTH, type OpenPgpKeyInfo } from '../../shared/ipc/sealing.ts';
 import { AppFailure } from '../../shared/result.ts';
 
-export type OpenPgpKeyProblem = 'expired' | 'revoked' | 'no-encryption' | 'private-key' | 'invalid';
+export type OpenPgpKeyProblem =
+  'expired' | 'revoked' | 'no-encryption' | 'private-key' | 'invalid' | 'several';
 
 /** Formats a hex fingerprint as "ABCD 1234 ..." for comparing by phone. */
 export function groupFingerprint(hex: string): string {
@@ -37,13 +38,25 @@ export async function readRecipientKey(
       'This is an OpenPGP private key. Paste the recipient\'s public key ("PUBLIC KEY BLOCK") instead.',
     );
   }
-  let key: openpgp.Key;
+  let keys: openpgp.Key[];
   try {
-    key = await openpgp.readKey({ armoredKey });
+    keys = await openpgp.readKeys({ armoredKeys: armoredKey });
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'unreadable';
     throw keyFailure('invalid', `This is not a readable armored OpenPGP public key (${detail}).`);
   }
+  // openpgp.js reads only the first armored block, so a second pasted block
+  // would be dropped without a word: count the blocks as well as the keys.
+  const blocks = armoredKey.split('-----BEGIN PGP PUBLIC KEY BLOCK-----').length - 1;
+  const count = Math.max(keys.length, blocks);
+  if (count > 1) {
+    throw keyFailure(
+      'several',
+      `The text contains ${count} OpenPGP public keys; paste the recipient's key alone.`,
+      { count: String(count) },
+    );
+  }
+  const key = keys[0]!;
   const info = await describeKey(key);
   const fingerprint = info.fingerprint;
 

@@ -164,6 +164,18 @@ describe('OpenPGP interoperability', () => {
     });
   });
 
+  it('rejects two public keys pasted together', async () => {
+    const other = await openpgp.generateKey({
+      userIDs: [{ name: 'Tweede', email: 'tweede@example.nl' }],
+      format: 'armored',
+    });
+    const promise = inspectRecipientKey(`${recipient.publicKey}\n${other.publicKey}`);
+    await expect(promise).rejects.toMatchObject({
+      code: 'sealing.pgp-key-several',
+      params: { count: '2' },
+    });
+  });
+
   it('rejects a private key pasted as the recipient key, and garbage', async () => {
     await expect(inspectRecipientKey(recipient.privateKey)).rejects.toMatchObject({
       code: 'sealing.pgp-key-private-key',
