@@ -50,6 +50,7 @@ test.describe('verification', () => {
     await url.fill(`${sandbox.baseUrl}/odata/`);
     await url.blur();
     await expect(page.getByTestId('environment-url')).toContainText('lokale testomgeving');
+    await expect(url).toHaveValue(sandbox.baseUrl);
     const companies = page.getByRole('textbox', { name: 'Bedrijfsnummers' });
     await companies.fill(COMPANIES.join(', '));
     await companies.blur();

@@ -20,9 +20,10 @@ import type { ConnectionActions } from './useConnection.ts';
 import { ValidityDates } from './ValidityDates.tsx';
 
 /** The environment URL as the user pasted it, once it passes the core's check. */
+/** Checks a pasted URL and stores its base, so the field shows the URL the app uses. */
 function checkUrl(raw: string): Checked<string> {
   const checked = normaliseEnvironmentUrl(raw);
-  return checked.ok ? { ...checked, value: raw.trim() } : checked;
+  return checked.ok ? { ...checked, value: checked.value.baseUrl } : checked;
 }
 
 /** Step 2: the API client in Cobra and the details the app keeps. */
