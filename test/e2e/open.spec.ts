@@ -222,7 +222,7 @@ test.describe('open sealed file', () => {
 
     await page.getByRole('button', { name: 'Testen vanaf deze computer' }).click();
     await expect(page.getByTestId('report-summary')).toContainText(
-      '2 van de 8 endpoints en 0 van de 2 bedrijfsnummers werken niet',
+      'Met fouten: 2 van de 8 endpoints en 0 van de 2 bedrijfsnummers',
     );
     const failed = page.getByTestId('endpoint-matrix').locator('tr:has(td[data-tone="fail"])');
     await expect(failed).toHaveCount(2);

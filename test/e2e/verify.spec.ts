@@ -85,7 +85,7 @@ test.describe('verification', () => {
     await page.getByRole('button', { name: 'Test starten' }).click();
 
     await expect(page.getByTestId('report-summary')).toContainText(
-      '2 van de 8 endpoints en 0 van de 2 bedrijfsnummers werken niet',
+      'Met fouten: 2 van de 8 endpoints en 0 van de 2 bedrijfsnummers',
     );
     const failed = page.getByTestId('endpoint-matrix').locator('tr:has(td[data-tone="fail"])');
     await expect(failed).toHaveCount(2);
@@ -125,7 +125,9 @@ test.describe('verification', () => {
     await expect(row).toContainText('Bedrijfsnummer 99999 bestaat niet');
     const known = page.getByTestId('company-matrix').locator('tr[data-company="40100"]');
     await expect(known.locator('td')).toHaveAttribute('data-tone', 'ok');
-    await expect(page.getByTestId('report-summary')).toContainText('1 van 2 bedrijfsnummers');
+    await expect(page.getByTestId('report-summary')).toContainText(
+      'Met fouten: 0 van de 8 endpoints en 1 van de 2 bedrijfsnummers',
+    );
   });
 
   test('cancel stops a slow run', async ({ app }) => {
@@ -186,7 +188,7 @@ test.describe('verification', () => {
     await gotoTask(page, id, 'test');
     await page.getByRole('button', { name: 'Start test' }).click();
     await expect(page.getByTestId('report-summary')).toContainText(
-      '2 of the 8 endpoints and 0 of the 2 company numbers do not work',
+      'With errors: 2 of the 8 endpoints and 0 of the 2 company numbers',
     );
     const failed = page.getByTestId('endpoint-matrix').locator('tr:has(td[data-tone="fail"])');
     await expect(failed.nth(0)).toContainText('Does not work');
