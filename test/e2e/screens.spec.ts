@@ -21,6 +21,7 @@ test.describe('shell screens', () => {
     await page.getByRole('link', { name: 'Instellingen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
     await expectAccessible(page, 'settings screen');
+    await page.screenshot({ path: 'docs/screenshots/settings.png', fullPage: true });
 
     const timeout = page.getByRole('textbox', { name: 'Wachttijd per verzoek (seconden)' });
     await expect(timeout).toHaveValue('15');
@@ -52,7 +53,11 @@ test.describe('shell screens', () => {
     const { page } = app;
     await page.getByRole('link', { name: 'Hulp' }).click();
     await expect(page.getByText('Over Cobra zelf: SD Worx')).toBeVisible();
+    await expect(page.getByTestId('help-recipients')).toContainText(
+      'NN Inkomensverzekeringen (XpertSuite, Otherside at Work), spa.inkomen@nn.nl',
+    );
     await expectAccessible(page, 'help screen');
+    await page.screenshot({ path: 'docs/screenshots/help.png', fullPage: true });
     await page.getByRole('radio', { name: 'English' }).click();
     await expect(page.getByText('About Cobra itself: SD Worx')).toBeVisible();
     await expectAccessible(page, 'help screen in English');
@@ -63,6 +68,7 @@ test.describe('shell screens', () => {
     await page.getByRole('link', { name: 'Over' }).click();
     await expect(page.getByTestId('app-info')).toBeVisible();
     await expectAccessible(page, 'about screen');
+    await page.screenshot({ path: 'docs/screenshots/about.png', fullPage: true });
     await page.getByRole('link', { name: 'Verzegeld bestand openen' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Verzegeld bestand openen');
     await expectAccessible(page, 'open screen');

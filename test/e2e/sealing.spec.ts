@@ -61,7 +61,9 @@ test.describe('sealing through the page', () => {
         },
       );
       expect(status.state).toBe('missing');
-      expect(status.defaultFileName).toMatch(/^cobra-koppelhulp-xpertsuite-loongegevens-.*\.age$/);
+      expect(status.defaultFileName).toMatch(
+        /^cobra-koppelhulp-xpertsuite-loongegevens-bakkerij-de-vries-\d{4}-\d{2}-\d{2}\.age$/,
+      );
 
       const refused = (await api(page, 'sealing', 'exportFile', {
         connectionId: connection.id,

@@ -82,7 +82,9 @@ export function createExportHandlers(
           report === null ? null : { verdict: report.verdict, finishedAt: report.finishedAt },
         defaultFileName: defaultSealedFileName({
           profileId: profile.id,
-          clientDisplayName: connection.clientDisplayName || connection.name,
+          // The connection's name is how the user tells employers apart.
+          organisation: connection.name,
+          clientDisplayName: connection.clientDisplayName,
           date: now,
           extension: 'age',
         }),
@@ -115,8 +117,8 @@ export function createExportHandlers(
         title: t('sealing:dialogs.saveTitle'),
         defaultPath: defaultSealedFileName({
           profileId: profile.id,
-          organisation: sender.organisation,
-          clientDisplayName: connection.clientDisplayName || connection.name,
+          organisation: sender.organisation || connection.name,
+          clientDisplayName: connection.clientDisplayName,
           date: now,
           extension: sealed.extension,
         }),

@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { DiagnosticsExport } from '../components/DiagnosticsExport.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { useProfiles } from '../profiles.ts';
 
 const COMMON_MISTAKES = ['tick', 'space', 'endDate', 'company'] as const;
 
 export default function HelpScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { profiles, error } = useProfiles();
+  const language = i18n.language === 'en' ? 'en' : 'nl';
   return (
     <section aria-labelledby="help-title">
       <h1 id="help-title">{t('help.title')}</h1>
@@ -18,7 +22,22 @@ export default function HelpScreen() {
         </div>
         <div className="contact">
           <dt>{t('help.recipientTitle')}</dt>
-          <dd>{t('help.recipientBody')}</dd>
+          <dd>
+            {t('help.recipientBody')}
+            {error !== null && <ErrorMessage error={error} />}
+            <ul className="plain-list" data-testid="help-recipients">
+              {profiles?.map((profile) => (
+                <li key={profile.id}>
+                  {t('help.recipientLine', {
+                    profile: profile.name[language],
+                    recipient: [profile.recipient.name, profile.recipient.email]
+                      .filter(Boolean)
+                      .join(', '),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </dd>
         </div>
         <div className="contact">
           <dt>{t('help.itTitle')}</dt>
