@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import { parseAgeRecipients } from '../../core/seal/age.ts';
 import { inspectRecipientKey } from '../../core/seal/openpgp.ts';
@@ -71,31 +71,57 @@ export async function askForFile(
 
 /**
  * Reads a file the user chose, up to `maxBytes`. Throws
- * `sealing.file-unreadable` or `sealing.file-too-large` with the file name.
+ * `sealing.file-unreadable`, `sealing.not-regular-file` or
+ * `sealing.file-too-large` with the file name.
  */
 export function readChosenFile(path: string, maxBytes: number): Buffer {
   const name = basename(path);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppFailure('sealing.file-unreadable', `The file ${name} cannot be read.`, {
+  const unreadable = () =>
+    new AppFailure('sealing.file-unreadable', `The file ${name} cannot be read.`, {
       params: { name },
     });
-  }
-  if (size > maxBytes) {
-    throw new AppFailure(
-      'sealing.file-too-large',
-      `The file ${name} is ${size} bytes; at most ${maxBytes} are expected here.`,
-      { params: { size, max: maxBytes } },
-    );
+  // SECURITY: a device or a pipe (/dev/zero, a FIFO) reports size 0 and
+  // never ends, and opening a FIFO blocks, so only regular files are opened,
+  // checked again once open, and never read past the limit.
+  const assertRegular = (stats: Stats) => {
+    if (!stats.isFile()) {
+      throw new AppFailure(
+        'sealing.not-regular-file',
+        `${name} is not a regular file. Choose the file itself.`,
+        { params: { name } },
+      );
+    }
+  };
+  let fd: number;
+  try {
+    assertRegular(statSync(path));
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw error instanceof AppFailure ? error : unreadable();
   }
   try {
-    return readFileSync(path);
-  } catch {
-    throw new AppFailure('sealing.file-unreadable', `The file ${name} cannot be read.`, {
-      params: { name },
-    });
+    assertRegular(fstatSync(fd));
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      length += read;
+      if (read === 0 || length === buffer.length) {
+        break;
+      }
+    }
+    if (length > maxBytes) {
+      throw new AppFailure(
+        'sealing.file-too-large',
+        `The file ${name} is larger than ${maxBytes} bytes, the most expected here.`,
+        { params: { size: fstatSync(fd).size, max: maxBytes } },
+      );
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    throw error instanceof AppFailure ? error : unreadable();
+  } finally {
+    closeSync(fd);
   }
 }
 
