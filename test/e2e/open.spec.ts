@@ -17,7 +17,7 @@ import {
   type GnupgHome,
 } from '../support/seal.ts';
 import { expectAccessible } from './harness/axe.ts';
-import { expect, test, type LaunchedApp } from './harness/app.ts';
+import { expect, launchApp, test, type LaunchedApp } from './harness/app.ts';
 import { daysFromToday } from './support/ui.ts';
 
 const run = promisify(execFile);
@@ -280,6 +280,39 @@ test.describe('open sealed file', () => {
     await expect(page.getByTestId('opened')).toHaveCount(0);
     await expect(page.getByLabel('Wachtwoord van de afzender')).toHaveValue('');
     expect(app.calls.get('sealing:close-opened')).toBe(1);
+  });
+
+  test('leaving while a file opens closes it in main', async ({ page }) => {
+    // Main's open waits until the page has left the screen.
+    let release = () => undefined as void;
+    const left = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const app = await launchApp(page, {
+      adjustHandlers: (handlers) => {
+        const openFile = handlers.sealing.openFile;
+        handlers.sealing.openFile = async (request, context) => {
+          await left;
+          return openFile(request, context);
+        };
+      },
+    });
+    try {
+      const passphrase = generatePassphrase();
+      const file = await sealToFile(demoManifest('full'), passphrase, 'leave.age');
+      await gotoOpen(page);
+      await chooseFile(app, file.path);
+      await openWithPassphrase(page, passphrase);
+      await expect(page.getByTestId('open-busy')).toContainText('Bezig met openen');
+      await page.getByRole('link', { name: 'Verbindingen' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Verbindingen' })).toBeVisible();
+      release();
+
+      await expect.poll(() => app.calls.get('sealing:close-opened')).toBe(1);
+      await expect.poll(() => readFileSync(app.logFile, 'utf8')).toContain('Sealed file opened');
+    } finally {
+      await app.close();
+    }
   });
 
   test('file from age -p, with a busy state and one submit', async ({ app }) => {

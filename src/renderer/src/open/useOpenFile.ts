@@ -39,6 +39,8 @@ export function useOpenFile(): [OpenFileState, OpenFileControls] {
   // The opened id for the unmount cleanup, which must not see a stale state.
   const openedIdRef = useRef<string | null>(null);
   const busyRef = useRef(false);
+  // False once the screen is gone: a file that opens after that is closed at once.
+  const mountedRef = useRef(true);
 
   const forget = useCallback(async () => {
     const openedId = openedIdRef.current;
@@ -48,7 +50,13 @@ export function useOpenFile(): [OpenFileState, OpenFileControls] {
     }
   }, []);
 
-  useEffect(() => () => void forget(), [forget]);
+  useEffect(() => {
+    mountedRef.current = true;
+    return () => {
+      mountedRef.current = false;
+      void forget();
+    };
+  }, [forget]);
 
   const choose = useCallback(async () => {
     if (busyRef.current) {
@@ -77,6 +85,12 @@ export function useOpenFile(): [OpenFileState, OpenFileControls] {
       setState((previous) => ({ ...previous, busy: 'opening', error: null }));
       const result = await api.sealing.openFile({ fileId, key });
       busyRef.current = false;
+      if (result.ok && !mountedRef.current) {
+        // SECURITY: the user left while main decrypted the file; nobody sees
+        // it now, so main must not keep the secret.
+        await api.sealing.closeOpened({ openedId: result.value.openedId });
+        return;
+      }
       if (result.ok) {
         await forget();
         openedIdRef.current = result.value.openedId;
