@@ -36,8 +36,8 @@ export const manifestSchema = z
     createdAt: z.iso.datetime(),
     /** Advisory date before which the recipient should use the file. */
     useBefore: isoDate,
-    environmentUrl: z.url().max(2048),
-    tokenUrl: z.url().max(2048),
+    environmentUrl: z.url({ protocol: /^https?$/ }).max(2048),
+    tokenUrl: z.url({ protocol: /^https?$/ }).max(2048),
     clientId: z.string().min(1).max(200),
     clientSecret: z.string().min(1).max(1000),
     clientDisplayName: z.string().max(100),
@@ -73,6 +73,15 @@ export const manifestSchema = z
     const path = findControlCharacter(manifest, []);
     if (path !== undefined) {
       context.addIssue({ code: 'custom', message: CONTROL_CHARACTER_MESSAGE, path });
+    }
+    // The app sends the secret only to the token URL of the environment, so a
+    // file naming another token URL would show the recipient a false address.
+    if (manifest.tokenUrl !== `${manifest.environmentUrl.replace(/\/+$/, '')}/OAuth/Token`) {
+      context.addIssue({
+        code: 'custom',
+        message: 'must be the environment URL followed by /OAuth/Token',
+        path: ['tokenUrl'],
+      });
     }
   });
 

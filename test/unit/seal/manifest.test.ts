@@ -114,6 +114,34 @@ describe('manifest', () => {
     expect(failure.message).not.toContain('xxxx');
   });
 
+  const badUrls: [string, Partial<ReturnType<typeof sampleManifest>>, string][] = [
+    [
+      'a javascript: environment URL',
+      { environmentUrl: 'javascript:alert(1)', tokenUrl: 'javascript:alert(1)/OAuth/Token' },
+      'environmentUrl',
+    ],
+    ['a token URL on another host', { tokenUrl: 'http://127.0.0.2:9/OAuth/Token' }, 'tokenUrl'],
+    [
+      'a token URL on another path',
+      { tokenUrl: 'https://bakkerij.cobra.example/other/OAuth/Token' },
+      'tokenUrl',
+    ],
+  ];
+  it.each(badUrls)('rejects %s', (_name, overrides, field) => {
+    const plaintext = JSON.stringify({ ...sampleManifest(), ...overrides });
+    const failure = failureOf(() => parseManifest(plaintext));
+    expect(failure.code).toBe('sealing.manifest-invalid');
+    expect(failure.field).toBe(field);
+  });
+
+  it('accepts a legacy base URL with a path prefix', () => {
+    const manifest = sampleManifest({
+      environmentUrl: 'https://api.ctbps.nl/v3',
+      tokenUrl: 'https://api.ctbps.nl/v3/OAuth/Token',
+    });
+    expect(parseManifest(serializeManifest(manifest)).tokenUrl).toBe(manifest.tokenUrl);
+  });
+
   it('requires the confirmation when the verification did not pass', () => {
     const manifest = sampleManifest({
       verification: { state: 'failed', confirmedDespiteState: false, report: null },
