@@ -9,6 +9,7 @@ import { AppFailure } from '../../shared/result.ts';
 import { escapeControlCharacters } from '../../shared/text.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from '../io.ts';
 import { SUMMARIES } from '../summaries.ts';
+import { verdictText } from '../verdict.ts';
 import { parseLanguage } from '../language.ts';
 import {
   assertOneStdinReader,
@@ -208,13 +209,13 @@ export function describeManifest(
     [
       'verification',
       verification.confirmedDespiteState
-        ? `${verification.state} ${t('cli:open.confirmed')}`
-        : verification.state,
+        ? `${t(`cli:verificationState.${verification.state}`)} ${t('cli:open.confirmed')}`
+        : t(`cli:verificationState.${verification.state}`),
     ],
   ];
   if (verification.report !== null) {
     const { finishedAt, verdict } = verification.report;
-    rows.push(['', t('cli:open.lastRun', { finishedAt, verdict })]);
+    rows.push(['', t('cli:open.lastRun', { finishedAt, verdict: verdictText(verdict, t) })]);
   }
   rows.push(
     ['sender', contact.length > 0 ? contact.join(', ') : t('cli:open.notGiven')],

@@ -310,7 +310,7 @@ function describeResult(
     [t('cli:seal.sha256'), result.fingerprint],
     [
       t('cli:seal.verification'),
-      t(`cli:seal.state.${result.verification}`) +
+      t(`cli:verificationState.${result.verification}`) +
         (result.confirmedDespiteState ? ` ${t('cli:seal.confirmed')}` : ''),
     ],
   ];

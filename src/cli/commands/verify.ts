@@ -15,6 +15,7 @@ import {
 } from '../connection-args.ts';
 import { EXIT, UsageError, writeLine, type CliIo, type Command, type ExitCode } from '../io.ts';
 import { SUMMARIES } from '../summaries.ts';
+import { verdictText } from '../verdict.ts';
 
 const USAGE = `Usage: cobra-koppelhulp verify --url URL --client-id ID (--secret-stdin | --secret-file FILE)
                               --company N [--company M ...] [options]
@@ -198,7 +199,7 @@ export function formatReport(report: VerificationReport, t: TFunction): string {
   output.push(
     '',
     t('cli:verify.verdict', {
-      verdict: report.verdict,
+      verdict: verdictText(report.verdict, t),
       count: report.requestCount,
       seconds: seconds.toFixed(1),
     }),

@@ -105,7 +105,7 @@ describe('CLI bundle', () => {
     const run = await runBundle(['verify', ...connection()]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Omgeving');
-    expect(run.stdout).toContain('Oordeel: pass');
+    expect(run.stdout).toContain('Oordeel: geslaagd [pass]');
   });
 
   /**

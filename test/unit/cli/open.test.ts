@@ -82,7 +82,7 @@ describe('cobra-koppelhulp open', () => {
     expect(result.out).toContain('Omgevings-URL:'.padEnd(23) + 'https://bakkerij.cobra.example/');
     expect(result.out).toContain('Client-id:'.padEnd(23) + 'client-4711');
     expect(result.out).toContain('2026-12-01 tot en met 2027-12-01');
-    expect(result.out).toContain('missing (de afzender heeft toch geëxporteerd)');
+    expect(result.out).toContain('niet getest (de afzender heeft toch geëxporteerd)');
     expect(result.out).toContain('Gebruiken vóór:'.padEnd(23) + '2026-12-18');
     expect(result.out).toMatch(/SHA-256 van bestand: +([0-9a-f]{4} ){15}[0-9a-f]{4}/);
     expect(result.out).not.toContain('Environment URL');

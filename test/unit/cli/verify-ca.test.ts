@@ -50,7 +50,7 @@ describe('verify over HTTPS with an extra CA', () => {
     const run = await runCliProcess(verifyArgs('--ca', caFile), {
       stdin: DEMO_CLIENTS.full.secret,
     });
-    expect(run.stdout).toContain('Verdict: pass');
+    expect(run.stdout).toContain('Verdict: passed [pass]');
     expect(run.code).toBe(0);
   });
 
@@ -59,7 +59,7 @@ describe('verify over HTTPS with an extra CA', () => {
       stdin: DEMO_CLIENTS.full.secret,
       env: { NODE_EXTRA_CA_CERTS: caFile },
     });
-    expect(run.stdout).toContain('Verdict: pass');
+    expect(run.stdout).toContain('Verdict: passed [pass]');
     expect(run.code).toBe(0);
   });
 

@@ -91,10 +91,10 @@ describe('arguments of verify', () => {
 
 describe('the report table', () => {
   it.each([
-    ['en', 1, 'Verdict: pass (1 request,', ['Environment', 'CHECK', 'RESULT']],
-    ['en', 2, 'Verdict: pass (2 requests,', ['Environment', 'CHECK', 'RESULT']],
-    ['nl', 1, 'Oordeel: pass (1 verzoek,', ['Omgeving', 'CONTROLE', 'UITKOMST']],
-    ['nl', 3, 'Oordeel: pass (3 verzoeken,', ['Omgeving', 'CONTROLE', 'UITKOMST']],
+    ['en', 1, 'Verdict: passed [pass] (1 request,', ['Environment', 'CHECK', 'RESULT']],
+    ['en', 2, 'Verdict: passed [pass] (2 requests,', ['Environment', 'CHECK', 'RESULT']],
+    ['nl', 1, 'Oordeel: geslaagd [pass] (1 verzoek,', ['Omgeving', 'CONTROLE', 'UITKOMST']],
+    ['nl', 3, 'Oordeel: geslaagd [pass] (3 verzoeken,', ['Omgeving', 'CONTROLE', 'UITKOMST']],
   ] as const)('in %s with %i requests', async (language, count, verdict, words) => {
     const text = formatReport(
       sampleReport({ requestCount: count }),

@@ -43,7 +43,7 @@ describe('cobra-koppelhulp verify against the sandbox', () => {
     expect(run.stderr).toContain('local test environment');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/endpoint\s+CalculatedSalaryComponent\s+200/);
-    expect(run.stdout).toContain('Verdict: pass (12 requests');
+    expect(run.stdout).toContain('Verdict: passed [pass] (12 requests');
     expect(run.stdout).not.toContain(DEMO_CLIENTS.full.secret);
   });
 
