@@ -172,7 +172,7 @@ test.describe('open sealed file', () => {
     await expectAccessible(page, 'open screen, opened');
 
     await page.getByRole('button', { name: 'Client secret kopiëren' }).click();
-    await expect(page.getByTestId('copy-status')).toContainText('Over 30 seconden');
+    await expect(page.getByTestId('copy-status')).toContainText('30 seconden na het kopiëren');
     expect(app.clipboardText.value).toBe(client.secret);
     await page.getByRole('button', { name: 'Client-ID kopiëren' }).click();
     await expect(page.getByTestId('copy-status')).toHaveText('Client-ID gekopieerd.');
@@ -224,6 +224,7 @@ test.describe('open sealed file', () => {
     await expect(page.getByTestId('report-summary')).toContainText(
       'Met fouten: 2 van de 8 endpoints en 0 van de 2 bedrijfsnummers',
     );
+    await expect(page.getByTestId('retest-for-sender')).toContainText('voor de afzender');
     const failed = page.getByTestId('endpoint-matrix').locator('tr:has(td[data-tone="fail"])');
     await expect(failed).toHaveCount(2);
     await expect(failed.nth(0)).toHaveAttribute('data-resource', 'EmploymentHistory');
@@ -349,9 +350,27 @@ test.describe('open sealed file', () => {
 
     await gotoOpen(page);
     await chooseFile(app, path);
+    // Focus moves on to the key, since the choose button was busy.
+    await expect(page.getByRole('heading', { level: 2, name: 'Sleutel' })).toBeFocused();
     await expect(page.getByLabel('Wachtwoord van de afzender')).toHaveCount(0);
     await page.getByRole('button', { name: 'Bestand openen' }).click();
     await expect(page.getByTestId('key-missing')).toHaveText('Kies eerst uw sleutelbestand.');
+
+    // A wrong key, then a folder: the folder's error replaces the first key and its error.
+    const other = join(dir.path, 'other-identity.txt');
+    await run('age-keygen', ['-o', other]);
+    app.dialogAnswers.open.push([other]);
+    await page.getByRole('button', { name: 'Sleutelbestand kiezen…' }).click();
+    await expect(page.getByTestId('key-file')).toHaveText(
+      'Gekozen sleutelbestand: other-identity.txt',
+    );
+    await page.getByRole('button', { name: 'Bestand openen' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'sleutel' })).toHaveCount(1);
+    app.dialogAnswers.open.push([dir.path]);
+    await page.getByRole('button', { name: /sleutelbestand kiezen…/i }).click();
+    await expect(page.getByText('is geen gewoon bestand')).toBeVisible();
+    await expect(page.getByTestId('key-file')).toHaveText('Nog geen sleutelbestand gekozen.');
+    await expect(page.getByRole('alert')).toHaveCount(1);
 
     app.dialogAnswers.open.push([identity]);
     await page.getByRole('button', { name: 'Sleutelbestand kiezen…' }).click();
@@ -359,6 +378,10 @@ test.describe('open sealed file', () => {
     await expectAccessible(page, 'open screen, identity file chosen');
     await page.getByRole('button', { name: 'Bestand openen' }).click();
     await expect(page.getByTestId('opened-client-id')).toHaveText(DEMO_CLIENTS.full.id);
+    await expect(page.getByRole('heading', { level: 2, name: 'Inhoud' })).toBeFocused();
+
+    await page.getByRole('button', { name: 'Bestand sluiten' }).click();
+    await expect(page.getByRole('button', { name: /estand kiezen…$/ })).toBeFocused();
   });
 
   test.describe('gpg', () => {

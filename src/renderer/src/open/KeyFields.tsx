@@ -61,7 +61,8 @@ export interface ChosenKeyFile {
 export function KeyFilePicker(props: {
   kind: 'age-identity' | 'openpgp-key';
   value: ChosenKeyFile | null;
-  onChange(value: ChosenKeyFile): void;
+  /** Called with the chosen key file, or with null when choosing one failed. */
+  onChange(value: ChosenKeyFile | null): void;
 }) {
   const { t } = useTranslation('open');
   const [error, setError] = useState<AppError | null>(null);
@@ -72,7 +73,9 @@ export function KeyFilePicker(props: {
     const result = await api.sealing.chooseKeyFile({ kind: props.kind });
     setChoosing(false);
     if (!result.ok) {
+      // The key shown before must not look chosen when this one failed.
       setError(result.error);
+      props.onChange(null);
     } else if (result.value !== null) {
       setError(null);
       props.onChange(result.value);

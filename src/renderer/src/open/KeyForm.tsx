@@ -36,6 +36,9 @@ export function KeyForm(props: {
   const [passphrase, setPassphrase] = useState('');
   const [keyFiles, setKeyFiles] = useState<Partial<Record<KeyKind, ChosenKeyFile>>>({});
   const [keyPassphrase, setKeyPassphrase] = useState('');
+  // The last open error no longer applies once the user chose another key file.
+  const [dismissedError, setDismissedError] = useState<AppError | null>(null);
+  const error = props.error === dismissedError ? null : props.error;
   const [missing, setMissing] = useState<'missingPassphrase' | 'missingKey' | null>(null);
   // Once main reported the key locked, the field stays for the next attempts.
   const [keyLocked, setKeyLocked] = useState(false);
@@ -109,7 +112,10 @@ export function KeyForm(props: {
         <KeyFilePicker
           kind={kind}
           value={keyFiles[kind] ?? null}
-          onChange={(value) => setKeyFiles((previous) => ({ ...previous, [kind]: value }))}
+          onChange={(value) => {
+            setKeyFiles((previous) => ({ ...previous, [kind]: value ?? undefined }));
+            setDismissedError(props.error);
+          }}
         />
       )}
       {askKeyPassphrase && (
@@ -128,7 +134,7 @@ export function KeyForm(props: {
           {t(`key.${missing}`)}
         </p>
       )}
-      {props.error !== null && <ErrorMessage error={props.error} />}
+      {error !== null && <ErrorMessage error={error} />}
       <div className="actions">
         <Button type="submit" className="button button-primary" isDisabled={props.busy}>
           {t('key.open')}

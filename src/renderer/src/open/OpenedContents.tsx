@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedFile } from '../../../shared/ipc/sealing.ts';
 import type { Profile } from '../../../shared/profile.ts';
@@ -8,16 +8,24 @@ import { FileOrigin } from './FileOrigin.tsx';
 import { SenderVerification } from './SenderVerification.tsx';
 
 /** The opened file for the recipient: credentials, origin, and the sender's last test. */
-export function OpenedContents(props: { opened: OpenedFile; profile: Profile | null | undefined }) {
+export function OpenedContents(props: {
+  opened: OpenedFile;
+  profile: Profile | null | undefined;
+  /** The heading that takes focus once the file is open. */
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const { t } = useTranslation('open');
-  const { manifest } = props.opened;
+  const { opened, profile, headingRef } = props;
+  const { manifest } = opened;
   const warnings = useMemo(() => dateWarnings(manifest, localIsoDate(new Date())), [manifest]);
 
   return (
     <section aria-labelledby="opened-title" data-testid="opened">
-      <h2 id="opened-title">{t('opened.title')}</h2>
-      <CredentialFacts opened={props.opened} warnings={warnings} />
-      <FileOrigin manifest={manifest} profile={props.profile} warnings={warnings} />
+      <h2 id="opened-title" ref={headingRef} tabIndex={-1}>
+        {t('opened.title')}
+      </h2>
+      <CredentialFacts opened={opened} warnings={warnings} />
+      <FileOrigin manifest={manifest} profile={profile} warnings={warnings} />
       <SenderVerification verification={manifest.verification} />
     </section>
   );

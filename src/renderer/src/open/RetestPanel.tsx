@@ -70,6 +70,11 @@ export function RetestPanel(props: {
       )}
       {!running && report !== null && (
         <div data-testid="retest-report" data-verdict={report.verdict}>
+          {report.verdict === 'fail' && (
+            <p className="note" data-testid="retest-for-sender">
+              {t('retest.forSender')}
+            </p>
+          )}
           {profile !== null && report.verdict !== 'error' && (
             <Matrix
               profile={profile}

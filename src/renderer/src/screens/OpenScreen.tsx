@@ -1,3 +1,4 @@
+import { useEffect, useRef, type RefObject } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -20,6 +21,15 @@ export default function OpenScreen() {
       ? undefined
       : (profiles.find((entry) => entry.id === opened?.manifest.profile.id) ?? null);
 
+  // Focus follows the step the recipient reached, because the control that
+  // had it (a button that went busy, the key form) is gone or disabled.
+  const chooseButton = useRef<HTMLButtonElement>(null);
+  const keyHeading = useRef<HTMLHeadingElement>(null);
+  const contentsHeading = useRef<HTMLHeadingElement>(null);
+  useFocusWhen(keyHeading, chosen !== null && opened === null ? chosen.fileId : null);
+  useFocusWhen(contentsHeading, opened?.openedId ?? null);
+  useFocusWhen(chooseButton, state.closed ? 'closed' : null);
+
   return (
     <section aria-labelledby="open-title" data-testid="open-screen">
       <h1 id="open-title">{t('title')}</h1>
@@ -29,6 +39,7 @@ export default function OpenScreen() {
         <h2 id="choose-title">{t('choose.title')}</h2>
         <div className="actions">
           <Button
+            ref={chooseButton}
             className="button"
             isDisabled={state.busy !== null}
             onPress={() => void controls.choose()}
@@ -54,7 +65,9 @@ export default function OpenScreen() {
 
       {chosen !== null && opened === null && (
         <section aria-labelledby="key-title">
-          <h2 id="key-title">{t('key.title')}</h2>
+          <h2 id="key-title" ref={keyHeading} tabIndex={-1}>
+            {t('key.title')}
+          </h2>
           <KeyForm
             key={chosen.fileId}
             file={chosen}
@@ -67,7 +80,7 @@ export default function OpenScreen() {
 
       {opened !== null && (
         <>
-          <OpenedContents opened={opened} profile={profile} />
+          <OpenedContents opened={opened} profile={profile} headingRef={contentsHeading} />
           <RetestPanel
             key={opened.openedId}
             openedId={opened.openedId}
@@ -78,4 +91,13 @@ export default function OpenScreen() {
       )}
     </section>
   );
+}
+
+/** Moves focus to `target` each time `key` changes to a value other than null. */
+function useFocusWhen(target: RefObject<HTMLElement | null>, key: string | null) {
+  useEffect(() => {
+    if (key !== null) {
+      target.current?.focus();
+    }
+  }, [target, key]);
 }
