@@ -151,8 +151,10 @@ export function HandoverForm(props: {
       <div className="actions">
         <Button
           className="button button-primary"
-          isDisabled={needs.length > 0}
-          isPending={busy}
+          // NOTE: not isPending: react-aria-components 1.22 leaves its pending
+          // announcement (role="img") behind, labelled by a removed element,
+          // which axe reports as role-img-alt. The status line below says it.
+          isDisabled={needs.length > 0 || busy}
           onPress={() => void create()}
           aria-describedby={needs.length > 0 ? hintId : undefined}
           data-testid="create-sealed-file"
