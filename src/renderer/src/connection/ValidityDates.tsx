@@ -30,7 +30,7 @@ function toDate(stored: string | null): CalendarDate | null {
 /**
  * The API client's start and end date as entered in Cobra. A date is stored
  * when the user leaves its field, not on every keystroke: while the user
- * types a year, the field holds dates such as 0202-01-13. An end date
+ * types a year, the field contains dates such as 0202-01-13. An end date
  * before the start date is shown as an error and neither date is stored
  * until it is corrected. A start date in the future or an end date in the
  * past is stored with an explanation, since Cobra then rejects the client.

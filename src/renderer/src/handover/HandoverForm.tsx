@@ -153,7 +153,7 @@ export function HandoverForm(props: {
           className="button button-primary"
           // NOTE: not isPending: react-aria-components 1.22 leaves its pending
           // announcement (role="img") behind, labelled by a removed element,
-          // which axe reports as role-img-alt. The status line below says it.
+          // which axe reports as role-img-alt. The status line below announces the work.
           isDisabled={needs.length > 0 || busy}
           onPress={() => void create()}
           aria-describedby={needs.length > 0 ? hintId : undefined}
