@@ -28,7 +28,7 @@ export interface Command {
 }
 
 /**
- * A subcommand as the command list holds it: its name and summary, and a
+ * A subcommand as the command list stores it: its name and summary, and a
  * loader that imports its module only when the command is used.
  */
 export interface CommandEntry {

@@ -6,6 +6,8 @@
  * in the `inputs` locale namespace (`inputs:<code>`) with its parameters.
  */
 
+import type { Connection } from './connection.ts';
+
 export type InputField = 'environmentUrl' | 'clientId' | 'clientSecret' | 'companyNumbers';
 
 export interface InputMessage {
@@ -294,4 +296,17 @@ export function checkConnectionInputs(
   }
   const errors = all.flatMap((result) => (result.ok ? [] : [result.error]));
   return { ok: false, errors, warnings };
+}
+
+/** Checks the inputs of a stored connection with its decrypted secret. */
+export function checkStoredConnection(
+  connection: Pick<Connection, 'environmentUrl' | 'clientId' | 'companyNumbers'>,
+  secret: string,
+): ReturnType<typeof checkConnectionInputs> {
+  return checkConnectionInputs({
+    environmentUrl: connection.environmentUrl,
+    clientId: connection.clientId,
+    clientSecret: secret,
+    companyNumbers: connection.companyNumbers,
+  });
 }

@@ -94,8 +94,9 @@ export function transportFinding(
 export function commonStatusFinding(response: HttpResponse, host: string): Finding | undefined {
   const status = response.status;
   // NOTE: undici's fetch follows the Fetch standard and turns a 407 into a
-  // network error, so with it this branch is not reached; a proxy that wants
-  // credentials is then diagnosed from the failed CONNECT in network-errors.ts.
+  // network error, so with undici this branch is not reached. A proxy that
+  // wants credentials is then diagnosed from the failed CONNECT instead, in
+  // network-errors.ts.
   if (status === 407) {
     return {
       diagnosis: 'proxy-auth-required',

@@ -5,7 +5,7 @@ import { currentInputsDigest, manifestFromInputs } from '../../core/seal/export-
 import { defaultSealedFileName } from '../../core/seal/file-name.ts';
 import type { Connection } from '../../shared/connection.ts';
 import { createTranslator } from '../../shared/i18n/translator.ts';
-import { checkConnectionInputs, type ConnectionInputs } from '../../shared/inputs.ts';
+import { checkStoredConnection, type ConnectionInputs } from '../../shared/inputs.ts';
 import type { HandlerMap } from '../../shared/ipc/contract.ts';
 import type { Profile } from '../../shared/profile.ts';
 import { AppFailure } from '../../shared/result.ts';
@@ -44,12 +44,7 @@ async function loadConnection(
   const connection = services.vault.connections.get(connectionId);
   const profile = requireProfile(services, connection.profileId);
   const secret = await services.vault.readSecret(connectionId);
-  const checked = checkConnectionInputs({
-    environmentUrl: connection.environmentUrl,
-    clientId: connection.clientId,
-    clientSecret: secret,
-    companyNumbers: connection.companyNumbers,
-  });
+  const checked = checkStoredConnection(connection, secret);
   if (!checked.ok) {
     const first = checked.errors[0]!;
     throw new AppFailure(

@@ -40,7 +40,7 @@ export function createVerifyOpenedHandlers(
           { field: 'environmentUrl', params: { field: 'environmentUrl' } },
         );
       }
-      // NOTE: the profile is this computer's copy with the same id; a file made
+      // NOTE: the profile is this computer's copy with the same id. A file made
       // with another version of it is tested against the local endpoint list.
       const profile = requireProfile(services, manifest.profile.id);
       const settings = services.settings.get();

@@ -2,7 +2,7 @@ import { inputsDigestFor } from '../../core/cobra/report.ts';
 import { runVerification } from '../../core/cobra/run.ts';
 import type { HandlerMap } from '../../shared/ipc/contract.ts';
 import {
-  checkConnectionInputs,
+  checkStoredConnection,
   type ConnectionInputs,
   type InputMessage,
 } from '../../shared/inputs.ts';
@@ -128,12 +128,7 @@ export function createVerificationHandlers(services: AppServices): HandlerMap['v
       }
       throw error;
     }
-    const checked = checkConnectionInputs({
-      environmentUrl: connection.environmentUrl,
-      clientId: connection.clientId,
-      clientSecret: secret,
-      companyNumbers: connection.companyNumbers,
-    });
+    const checked = checkStoredConnection(connection, secret);
     if (!checked.ok) {
       return true;
     }
@@ -156,12 +151,7 @@ function checkedInputs(
   connection: Connection,
   secret: string,
 ): { inputs: ConnectionInputs; warnings: InputMessage[] } {
-  const checked = checkConnectionInputs({
-    environmentUrl: connection.environmentUrl,
-    clientId: connection.clientId,
-    clientSecret: secret,
-    companyNumbers: connection.companyNumbers,
-  });
+  const checked = checkStoredConnection(connection, secret);
   if (!checked.ok) {
     const first = checked.errors[0]!;
     throw new AppFailure(

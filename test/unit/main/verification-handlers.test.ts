@@ -90,7 +90,8 @@ describe('verification handlers', () => {
     const status = await call<{ running: boolean }>('verification:status', {
       connectionId: bare.id,
     });
-    expect(status.ok && status.value.running).toBe(false);
+    expect(status.ok).toBe(true);
+    expect(status.ok ? status.value.running : undefined).toBe(false);
   });
 
   it('never puts the secret into the report or the progress events', async () => {

@@ -8,7 +8,7 @@ import { TickBox } from './TickBox.tsx';
 
 /**
  * The state of the last test before the export. Anything but "passed"
- * explains why, links to the test task and asks for an explicit tick, which
+ * explains why, links to the test task and requires an explicit tick, which
  * the export passes on as `confirmUnverified`.
  */
 export function VerificationGate(props: {
